@@ -1,0 +1,105 @@
+"""Performs the commands of a call flow and a waiter flow without blocking the event loop."""
+
+from __future__ import annotations
+
+import inspect
+import logging
+from collections.abc import Awaitable, Callable, Generator
+from typing import Any, TypeVar
+
+import anyio
+import anyio.to_thread
+import httpx
+
+from sagemaker_client._core.errors import ServiceError
+from sagemaker_client._core.flow import Command, GetCredentials, Reply, Send, Sleep
+from sagemaker_client._core.http import HttpRequest, HttpResponse, TransportFailure
+from sagemaker_client._core.signing import Credentials
+from sagemaker_client._core.specs import OperationSpec
+from sagemaker_client._core.waiter import Pause, Poll, Progress, WaitCommand
+from sagemaker_client._credentials import CredentialResolver
+from sagemaker_client._httpx import TRANSPORT_EXCEPTIONS, to_failure, to_response
+
+logger = logging.getLogger("sagemaker_client")
+
+OutputT = TypeVar("OutputT")
+
+
+async def run_call(
+    flow: Generator[Command, Reply, OutputT],
+    *,
+    http: httpx.AsyncClient,
+    credentials: CredentialResolver,
+    timeout: httpx.Timeout,
+) -> OutputT:
+    """Drive one call to its output (or its error)."""
+    reply: Reply = None
+    while True:
+        try:
+            command = flow.send(reply)
+        except StopIteration as stop:
+            result: OutputT = stop.value
+            return result
+        if isinstance(command, Send):
+            reply = await send(http, command.request, timeout)
+        elif isinstance(command, GetCredentials):
+            reply = await resolve_credentials(credentials)
+        elif isinstance(command, Sleep):
+            logger.debug("retrying in %.3f s after: %s", command.seconds, command.reason)
+            await anyio.sleep(command.seconds)
+            reply = None
+
+
+async def resolve_credentials(credentials: CredentialResolver) -> Credentials:
+    """Credentials without blocking: cached ones directly, else resolved in a worker thread."""
+    cached = credentials.cached()
+    if cached is not None:
+        return cached
+    return await anyio.to_thread.run_sync(credentials.resolve)
+
+
+async def send(
+    http: httpx.AsyncClient, request: HttpRequest, timeout: httpx.Timeout
+) -> HttpResponse | TransportFailure:
+    """Send one request and read the whole response; failures come back as values."""
+    try:
+        response = await http.request(
+            request.method,
+            request.url,
+            headers=request.headers,
+            content=request.body,
+            timeout=timeout,
+        )
+    except (httpx.HTTPError, *TRANSPORT_EXCEPTIONS) as exc:
+        return to_failure(exc)
+    return to_response(response)
+
+
+async def run_wait(
+    flow: Generator[WaitCommand, Any, OutputT | None],
+    *,
+    invoke: Callable[[OperationSpec[Any, Any], Any], Awaitable[Any]],
+    operation: OperationSpec[Any, Any],
+    on_poll: Callable[[int, float, Any], object] | None,
+) -> OutputT | None:
+    """Drive a waiter to its last output (or its WaiterError); ``on_poll`` may be async."""
+    reply: Any = None
+    while True:
+        try:
+            command = flow.send(reply)
+        except StopIteration as stop:
+            result: OutputT | None = stop.value
+            return result
+        reply = None
+        if isinstance(command, Poll):
+            try:
+                reply = await invoke(operation, command.params)
+            except ServiceError as error:
+                reply = error
+        elif isinstance(command, Progress):
+            if on_poll is not None:
+                notified = on_poll(command.attempt, command.elapsed, command.output)
+                if inspect.isawaitable(notified):
+                    await notified
+        elif isinstance(command, Pause):
+            await anyio.sleep(command.seconds)

@@ -1,0 +1,96 @@
+"""What a sync or an async client holds besides its HTTP client: settings, credentials, quota."""
+
+from __future__ import annotations
+
+import datetime
+import random
+import uuid
+from collections.abc import Mapping
+
+from sagemaker_client._config import ClientConfig, TimeoutSetting, resolve_config
+from sagemaker_client._core.errors import ServiceError
+from sagemaker_client._core.flow import CallContext
+from sagemaker_client._core.retry import RetryQuota
+from sagemaker_client._credentials import CredentialResolver
+from sagemaker_client._session import LazyBotocoreSession
+
+
+def _utc_now() -> datetime.datetime:
+    return datetime.datetime.now(datetime.timezone.utc)
+
+
+def _new_invocation_id() -> str:
+    return str(uuid.uuid4())
+
+
+class ClientState:
+    """Resolved configuration and the per-client objects every call shares."""
+
+    def __init__(
+        self,
+        *,
+        region: str | None,
+        endpoint_url: str | None,
+        aws_access_key_id: str | None,
+        aws_secret_access_key: str | None,
+        aws_session_token: str | None,
+        profile: str | None,
+        timeout: TimeoutSetting,
+        max_attempts: int,
+        validate: bool,
+        modeled_errors: Mapping[str, type[ServiceError]],
+    ) -> None:
+        session = LazyBotocoreSession(profile)
+        self.config: ClientConfig = resolve_config(
+            region=region,
+            endpoint_url=endpoint_url,
+            timeout=timeout,
+            max_attempts=max_attempts,
+            validate=validate,
+            session=session,
+        )
+        self.credentials = CredentialResolver(
+            access_key=aws_access_key_id,
+            secret_key=aws_secret_access_key,
+            token=aws_session_token,
+            session=session,
+        )
+        self.quota = RetryQuota()
+        self.context = CallContext(
+            region=self.config.region,
+            endpoint_url=self.config.endpoint_url,
+            user_agent=self.config.user_agent,
+            max_attempts=self.config.max_attempts,
+            quota=self.quota,
+            modeled_errors=modeled_errors,
+            now=_utc_now,
+            random=random.random,
+            new_invocation_id=_new_invocation_id,
+            validate=self.config.validate,
+        )
+
+    def describe(self, class_name: str) -> str:
+        """The client's repr: where it sends requests, never its credentials."""
+        return (
+            f"{class_name}(region={self.config.region!r}, "
+            f"endpoint_url={self.config.endpoint_url!r}, credentials={self.credentials!r})"
+        )
+
+
+class ClientSettings:
+    """Read-only facts about a configured client, shared by the sync and the async client."""
+
+    _state: ClientState
+
+    @property
+    def region(self) -> str:
+        """The AWS region requests are signed for."""
+        return self._state.config.region
+
+    @property
+    def endpoint_url(self) -> str:
+        """The URL requests are sent to."""
+        return self._state.config.endpoint_url
+
+    def __repr__(self) -> str:
+        return self._state.describe(type(self).__name__)

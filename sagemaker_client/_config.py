@@ -1,0 +1,98 @@
+"""Immutable client settings, resolved once from arguments and the environment."""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Union
+from urllib.parse import urlsplit
+
+from sagemaker_client._core.errors import ConfigurationError, NoRegionError
+from sagemaker_client._session import LazyBotocoreSession
+from sagemaker_client._version import __version__
+
+if TYPE_CHECKING:
+    import httpx
+
+TimeoutSetting = Union[float, "httpx.Timeout", None]
+"""Seconds for connect, read, write and pool alike, an ``httpx.Timeout``, or None for none."""
+
+DEFAULT_TIMEOUT = 60.0
+_REGION_PATTERN = re.compile(r"^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$")
+
+
+@dataclass(frozen=True, slots=True)
+class ClientConfig:
+    """What a client was configured with (never any credential)."""
+
+    region: str
+    endpoint_url: str
+    timeout: TimeoutSetting
+    max_attempts: int
+    validate: bool
+    user_agent: str
+
+
+def resolve_config(
+    *,
+    region: str | None,
+    endpoint_url: str | None,
+    timeout: TimeoutSetting,
+    max_attempts: int,
+    validate: bool,
+    session: LazyBotocoreSession,
+    environ: Mapping[str, str] | None = None,
+) -> ClientConfig:
+    """Settings from the arguments, else the environment, else the profile's config."""
+    env = os.environ if environ is None else environ
+    resolved_region = _resolve_region(region, env, session)
+    return ClientConfig(
+        region=resolved_region,
+        endpoint_url=_resolve_endpoint(endpoint_url, env, resolved_region),
+        timeout=_check_timeout(timeout),
+        max_attempts=_check_max_attempts(max_attempts),
+        validate=validate,
+        user_agent=f"sagemaker-client/{__version__} python/{platform.python_version()}",
+    )
+
+
+def _resolve_region(
+    region: str | None, env: Mapping[str, str], session: LazyBotocoreSession
+) -> str:
+    found = region or env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or session.region()
+    if not found:
+        raise NoRegionError(
+            "no AWS region: pass region=..., set AWS_REGION or AWS_DEFAULT_REGION, "
+            "or name one in your AWS config profile"
+        )
+    if not _REGION_PATTERN.match(found):
+        raise ConfigurationError(f"region {found!r} is not a valid AWS region name")
+    return found
+
+
+def _resolve_endpoint(endpoint_url: str | None, env: Mapping[str, str], region: str) -> str:
+    url = (
+        endpoint_url
+        or env.get("AWS_ENDPOINT_URL_SAGEMAKER")
+        or env.get("AWS_ENDPOINT_URL")
+        or f"https://api.sagemaker.{region}.amazonaws.com"
+    )
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigurationError(f"endpoint_url {url!r} is not an http:// or https:// URL")
+    return url.rstrip("/")
+
+
+def _check_timeout(timeout: TimeoutSetting) -> TimeoutSetting:
+    if isinstance(timeout, bool) or (isinstance(timeout, int | float) and timeout <= 0):
+        raise ConfigurationError(f"timeout must be a positive number of seconds, got {timeout!r}")
+    return timeout
+
+
+def _check_max_attempts(max_attempts: int) -> int:
+    if isinstance(max_attempts, bool) or not isinstance(max_attempts, int) or max_attempts < 1:
+        raise ConfigurationError(f"max_attempts must be an integer >= 1, got {max_attempts!r}")
+    return max_attempts

@@ -1,0 +1,42 @@
+"""Plain values for one HTTP exchange, shared by the core and both drivers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True, slots=True)
+class HttpRequest:
+    """A request ready to send: the drivers hand it to httpx as it is."""
+
+    method: str
+    url: str
+    headers: Mapping[str, str]
+    body: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class HttpResponse:
+    """A complete response; ``headers`` keys are lower-case."""
+
+    status_code: int
+    headers: Mapping[str, str]
+    body: bytes
+
+    @property
+    def request_id(self) -> str | None:
+        """The service's request id, from ``x-amzn-requestid`` (or ``x-amz-request-id``)."""
+        return self.headers.get("x-amzn-requestid") or self.headers.get("x-amz-request-id")
+
+
+TransportFailureKind = Literal["connect", "timeout", "connection", "protocol"]
+
+
+@dataclass(frozen=True, slots=True)
+class TransportFailure:
+    """A request that got no complete response, as a value the flow can decide on."""
+
+    kind: TransportFailureKind
+    message: str

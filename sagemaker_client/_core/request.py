@@ -1,0 +1,35 @@
+"""Operation + input model -> the unsigned AWS JSON 1.1 request (``POST /``)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sagemaker_client._core.http import HttpRequest
+
+CONTENT_TYPE = "application/x-amz-json-1.1"
+TARGET_PREFIX = "SageMaker"
+
+
+def build_request(
+    *,
+    operation: str,
+    body: dict[str, Any],
+    endpoint_url: str,
+    user_agent: str,
+    invocation_id: str,
+    attempt: int,
+    max_attempts: int,
+) -> HttpRequest:
+    """The request for one attempt of ``operation``; signing adds date and authorization."""
+    headers = {
+        "Content-Type": CONTENT_TYPE,
+        "X-Amz-Target": f"{TARGET_PREFIX}.{operation}",
+        "User-Agent": user_agent,
+        "amz-sdk-invocation-id": invocation_id,
+        "amz-sdk-request": f"attempt={attempt}; max={max_attempts}",
+    }
+    payload = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return HttpRequest(
+        method="POST", url=endpoint_url.rstrip("/") + "/", headers=headers, body=payload
+    )

@@ -1,0 +1,1 @@
+"""The sync driver: the core's commands performed with httpx.Client and time.sleep."""

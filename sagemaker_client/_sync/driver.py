@@ -1,0 +1,94 @@
+"""Performs the commands of a call flow and a waiter flow, blocking."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Generator
+from typing import Any, TypeVar
+
+import httpx
+
+from sagemaker_client._core.errors import ServiceError
+from sagemaker_client._core.flow import Command, GetCredentials, Reply, Send, Sleep
+from sagemaker_client._core.http import HttpRequest, HttpResponse, TransportFailure
+from sagemaker_client._core.specs import OperationSpec
+from sagemaker_client._core.waiter import Pause, Poll, Progress, WaitCommand
+from sagemaker_client._credentials import CredentialResolver
+from sagemaker_client._httpx import TRANSPORT_EXCEPTIONS, to_failure, to_response
+
+logger = logging.getLogger("sagemaker_client")
+
+OutputT = TypeVar("OutputT")
+
+
+def run_call(
+    flow: Generator[Command, Reply, OutputT],
+    *,
+    http: httpx.Client,
+    credentials: CredentialResolver,
+    timeout: httpx.Timeout,
+    sleep: Callable[[float], None] = time.sleep,
+) -> OutputT:
+    """Drive one call to its output (or its error)."""
+    reply: Reply = None
+    while True:
+        try:
+            command = flow.send(reply)
+        except StopIteration as stop:
+            result: OutputT = stop.value
+            return result
+        if isinstance(command, Send):
+            reply = send(http, command.request, timeout)
+        elif isinstance(command, GetCredentials):
+            reply = credentials.resolve()
+        elif isinstance(command, Sleep):
+            logger.debug("retrying in %.3f s after: %s", command.seconds, command.reason)
+            sleep(command.seconds)
+            reply = None
+
+
+def send(
+    http: httpx.Client, request: HttpRequest, timeout: httpx.Timeout
+) -> HttpResponse | TransportFailure:
+    """Send one request and read the whole response; failures come back as values."""
+    try:
+        response = http.request(
+            request.method,
+            request.url,
+            headers=request.headers,
+            content=request.body,
+            timeout=timeout,
+        )
+    except (httpx.HTTPError, *TRANSPORT_EXCEPTIONS) as exc:
+        return to_failure(exc)
+    return to_response(response)
+
+
+def run_wait(
+    flow: Generator[WaitCommand, Any, OutputT | None],
+    *,
+    invoke: Callable[[OperationSpec[Any, Any], Any], Any],
+    operation: OperationSpec[Any, Any],
+    on_poll: Callable[[int, float, Any], object] | None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> OutputT | None:
+    """Drive a waiter to its last output (or its WaiterError)."""
+    reply: Any = None
+    while True:
+        try:
+            command = flow.send(reply)
+        except StopIteration as stop:
+            result: OutputT | None = stop.value
+            return result
+        reply = None
+        if isinstance(command, Poll):
+            try:
+                reply = invoke(operation, command.params)
+            except ServiceError as error:
+                reply = error
+        elif isinstance(command, Progress):
+            if on_poll is not None:
+                on_poll(command.attempt, command.elapsed, command.output)
+        elif isinstance(command, Pause):
+            sleep(command.seconds)
