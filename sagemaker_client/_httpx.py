@@ -40,7 +40,3 @@ def to_failure(exc: Exception) -> TransportFailure:
     if isinstance(exc, httpx.RemoteProtocolError | httpx.DecodingError):
         return TransportFailure("protocol", f"broken response ({type(exc).__name__}: {exc})")
     return TransportFailure("connection", f"connection failed ({type(exc).__name__}: {exc})")
-
-
-TRANSPORT_EXCEPTIONS: tuple[type[Exception], ...] = (OSError,)
-"""Exceptions besides ``httpx.HTTPError`` that a send may raise and that mean "no response"."""

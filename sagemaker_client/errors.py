@@ -4,7 +4,8 @@
   ``request_id`` and ``operation`` say which; a subclass exists per known code
   (``ResourceNotFound``, ``ValidationException``...), unknown codes give a plain ``ServiceError``.
 - ``ParamValidationError``: the input was rejected before anything was sent.
-- ``TransportError`` (``ConnectionFailedError``, ``RequestTimeoutError``): no response, after retries.
+- ``TransportError`` (``ConnectionFailedError``, ``RequestTimeoutError``): no response after
+  the retries.
 - ``ResponseParseError``: a response body that is not the JSON the model promises.
 - ``WaiterError``: a waiter reached a failure state, ran out of attempts or time.
 - ``NoRegionError``, ``NoCredentialsError``, ``ConfigurationError``: the client's set-up.

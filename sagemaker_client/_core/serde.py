@@ -213,24 +213,26 @@ def _zero_value(tp: Any) -> Callable[[], Any]:
     return dict  # a nested model, built from {} with its own zero values
 
 
-def _unstructure_model_hook(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
+def _renames(cls: Any) -> dict[str, Any]:
+    return {field.name: override(rename=wire_name(field)) for field in attrs.fields(cls)}
+
+
+def _unstructure_model_hook(cls: Any) -> Callable[[Any], dict[str, Any]]:
     attrs.resolve_types(cls)
-    renames = {field.name: override(rename=wire_name(field)) for field in attrs.fields(cls)}
-    return make_dict_unstructure_fn(cls, _converter, _cattrs_omit_if_default=True, **renames)
+    return make_dict_unstructure_fn(cls, _converter, _cattrs_omit_if_default=True, **_renames(cls))
 
 
-def _structure_model_hook(cls: type[T]) -> Callable[[Any, Any], T]:
+def _structure_model_hook(cls: Any) -> Callable[[Any, Any], Any]:
     attrs.resolve_types(cls)
     fields = attrs.fields(cls)
-    renames = {field.name: override(rename=wire_name(field)) for field in fields}
-    build = make_dict_structure_fn(cls, _converter, **renames)
+    build = make_dict_structure_fn(cls, _converter, **_renames(cls))
     zeros = {
         wire_name(field): _zero_value(field.type)
         for field in fields
         if field.default is attrs.NOTHING
     }
 
-    def structure(data: Any, _: Any) -> T:
+    def structure(data: Any, _: Any) -> Any:
         if not isinstance(data, dict):
             raise TypeError(f"expected a JSON object, got {type(data).__name__}")
         missing = [key for key in zeros if key not in data]

@@ -10,7 +10,6 @@ import datetime
 import enum
 import types
 import typing
-from functools import cache
 from typing import Any
 
 import attrs
@@ -25,12 +24,19 @@ def find_problems(model: attrs.AttrsInstance) -> list[str]:
     return problems
 
 
-@cache
+_MEMBERS: dict[type[Any], tuple[tuple[str, Any, bool], ...]] = {}
+
+
 def _members(cls: type[Any]) -> tuple[tuple[str, Any, bool], ...]:
-    attrs.resolve_types(cls)
-    return tuple(
-        (field.name, field.type, field.default is attrs.NOTHING) for field in attrs.fields(cls)
-    )
+    """(name, resolved type, required) per field, computed once per class."""
+    members = _MEMBERS.get(cls)
+    if members is None:
+        attrs.resolve_types(cls)
+        members = tuple(
+            (field.name, field.type, field.default is attrs.NOTHING) for field in attrs.fields(cls)
+        )
+        _MEMBERS[cls] = members
+    return members
 
 
 def _check_model(model: Any, prefix: str, problems: list[str]) -> None:

@@ -129,14 +129,14 @@ def _matches(acceptor: Acceptor, outcome: Any) -> bool:
     if acceptor.matcher == "error":
         if isinstance(acceptor.expected, bool):
             return is_error == acceptor.expected
-        return isinstance(outcome, ServiceError) and outcome.code == acceptor.expected
+        return isinstance(outcome, ServiceError) and bool(outcome.code == acceptor.expected)
     if acceptor.matcher == "status":
         status = (
             outcome.status_code
             if isinstance(outcome, ServiceError)
             else (None if is_error else 200)
         )
-        return status == acceptor.expected
+        return bool(status == acceptor.expected)
     if is_error or acceptor.argument is None:
         return False
     value = resolve_path(outcome, acceptor.argument)

@@ -15,7 +15,7 @@ from sagemaker_client._core.http import HttpRequest, HttpResponse, TransportFail
 from sagemaker_client._core.specs import OperationSpec
 from sagemaker_client._core.waiter import Pause, Poll, Progress, WaitCommand
 from sagemaker_client._credentials import CredentialResolver
-from sagemaker_client._httpx import TRANSPORT_EXCEPTIONS, to_failure, to_response
+from sagemaker_client._httpx import to_failure, to_response
 
 logger = logging.getLogger("sagemaker_client")
 
@@ -60,7 +60,7 @@ def send(
             content=request.body,
             timeout=timeout,
         )
-    except (httpx.HTTPError, *TRANSPORT_EXCEPTIONS) as exc:
+    except (httpx.HTTPError, OSError) as exc:
         return to_failure(exc)
     return to_response(response)
 
