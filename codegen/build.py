@@ -1,0 +1,966 @@
+"""OpenAPI document -> IR, following the AWS JSON 1.1 conventions of the SageMaker description.
+
+Theory of operation:
+
+1. **Walk.** Every operation (document order), then every component schema, is walked once.
+   Each inline object becomes an ``_Obj`` occurrence with a proposed name (``XInput``, ``XOutput``,
+   the property name, the singular of an array property, or an ``inline-names.yaml`` override);
+   each inline string enum becomes an ``_EnumOcc``. ``$ref`` s are resolved by name here.
+2. **Classes.** Occurrences with the same proposed name are merged into one class when they are
+   compatible (same property names; per property the same type, or string vs enum, or free-form
+   object vs structure); incompatible ones are prefixed with their owner (reported as a note).
+3. **Enums.** Named after the property when that name is unambiguous, otherwise
+   ``<Owner><Property>``; never equal to a class name (see docs/decisions/0003).
+4. **Tables.** Operations, paginators (``NextToken`` in and out), waiters (JMESPath -> attribute
+   path) and errors (from ``sagemaker-errors.json``).
+
+Problems are collected as values; the caller prints them all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Literal
+
+from openapi_python_client.schema import (
+    OpenAPI,
+    Parameter,
+    Reference,
+    RequestBody,
+    Response,
+    Schema,
+)
+from openapi_python_client.schema import (
+    Operation as OpenAPIOperation,
+)
+
+from codegen import ir, naming
+from codegen.load import ERRORS_FILE, INLINE_NAMES_FILE, WAITERS_FILE, Inputs, text
+
+REQUEST_MEDIA_TYPE = "application/x-amz-json-1.1"
+RESPONSE_MEDIA_TYPE = "application/json"
+TARGET_HEADER = "X-Amz-Target"
+TOKEN = "NextToken"
+LIMIT = "MaxResults"
+SCHEMA_PREFIX = "#/components/schemas/"
+
+# Raw types, before class and enum names are final --------------------------------------------
+
+
+@dataclass(eq=False)
+class _EnumOcc:
+    owner: str
+    prop: str
+    values: tuple[str, ...]
+    description: str
+    display: str
+    in_component: bool
+    name: str = ""
+
+
+@dataclass(eq=False)
+class _Prop:
+    wire_name: str
+    type: _Raw
+    description: str
+
+
+@dataclass(eq=False)
+class _Obj:
+    owner: str
+    base_name: str
+    kind: Literal["component", "input", "output", "inline"]
+    display: str
+    description: str
+    props: list[_Prop]
+    required: set[str]
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class _ListT:
+    item: _Raw
+
+
+@dataclass(frozen=True)
+class _MapT:
+    value: _Raw
+
+
+@dataclass(frozen=True)
+class _ObjT:
+    obj: _Obj
+
+
+@dataclass(frozen=True)
+class _CompT:
+    name: str
+
+
+@dataclass(frozen=True)
+class _EnumT:
+    occ: _EnumOcc
+
+
+_Raw = ir.Primitive | _ListT | _MapT | _ObjT | _CompT | _EnumT
+
+_UNKNOWN = ir.Primitive("object")  # placeholder after a problem; never rendered
+
+
+@dataclass(eq=False)
+class _Cluster:
+    """One generated class: compatible occurrences merged."""
+
+    objs: list[_Obj]
+    props: dict[str, _Prop]
+    required: set[str]
+    description: str
+    name: str = ""
+
+
+@dataclass
+class _Builder:
+    inputs: Inputs
+    problems: list[ir.Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    objs: list[_Obj] = field(default_factory=list)
+    enums: list[_EnumOcc] = field(default_factory=list)
+    components: dict[str, _Obj | _EnumOcc] = field(default_factory=dict)
+    used_overrides: set[str] = field(default_factory=set)
+
+    @property
+    def doc(self) -> OpenAPI:
+        return self.inputs.openapi
+
+    def problem(self, where: str, message: str) -> None:
+        self.problems.append(ir.Problem(where, message))
+
+    # -- walking ---------------------------------------------------------------------------------
+
+    @cached_property
+    def schema_names(self) -> dict[str, Schema | Reference]:
+        components = self.doc.components
+        if components is None or components.schemas is None:
+            return {}
+        return {text(name): schema for name, schema in components.schemas.items()}
+
+    def override(self, owner: str, path: str) -> str | None:
+        table = self.inputs.inline_names
+        for key in (f"{owner}.{path}", f"*.{path}"):
+            if key in table:
+                self.used_overrides.add(key)
+                return table[key]
+        return None
+
+    def walk_object(
+        self,
+        schema: Schema,
+        *,
+        owner: str,
+        path: str,
+        display: str,
+        base_name: str,
+        kind: Literal["component", "input", "output", "inline"],
+    ) -> _Obj:
+        props: list[_Prop] = []
+        for raw_name, prop_schema in (schema.properties or {}).items():
+            wire = text(raw_name)
+            sub_display = f"{display}.{wire}"
+            if not naming.is_wire_name(wire):
+                self.problem(sub_display, "property name must be ASCII letters and digits")
+                continue
+            sub_path = f"{path}.{wire}" if path else wire
+            prop_type = self.walk_type(
+                prop_schema, owner=owner, path=sub_path, display=sub_display, prop=wire
+            )
+            description = (
+                "" if isinstance(prop_schema, Reference) else text(prop_schema.description)
+            )
+            props.append(_Prop(wire, prop_type, description))
+        required = {text(name) for name in schema.required or []}
+        for name in sorted(required - {p.wire_name for p in props}):
+            self.problem(display, f"required property '{name}' is not among the properties")
+        obj = _Obj(
+            owner=owner,
+            base_name=base_name,
+            kind=kind,
+            display=display,
+            description=text(schema.description),
+            props=props,
+            required=required,
+            order=len(self.objs),
+        )
+        self.objs.append(obj)
+        return obj
+
+    def walk_type(
+        self, schema: Schema | Reference, *, owner: str, path: str, display: str, prop: str
+    ) -> _Raw:
+        if isinstance(schema, Reference):
+            ref = text(schema.ref)
+            name = ref.removeprefix(SCHEMA_PREFIX)
+            if not ref.startswith(SCHEMA_PREFIX) or name not in self.schema_names:
+                self.problem(display, f"$ref '{ref}' does not resolve to a component schema")
+                return _UNKNOWN
+            return _CompT(name)
+        kind = self.schema_type(schema, display)
+        if kind is None:
+            return _UNKNOWN
+        if kind == "string":
+            if schema.enum is not None:
+                values = schema.enum
+                if not all(isinstance(v, str) for v in values):
+                    self.problem(display, "enum values must be strings")
+                    return _UNKNOWN
+                if len(set(values)) != len(values):
+                    self.problem(display, "enum values must be unique")
+                    return _UNKNOWN
+                occ = _EnumOcc(
+                    owner,
+                    prop,
+                    tuple(values),
+                    text(schema.description),
+                    display,
+                    in_component=owner in self.schema_names,
+                )
+                self.enums.append(occ)
+                return _EnumT(occ)
+            is_time = text(schema.schema_format) == "date-time"
+            return ir.Primitive("datetime" if is_time else "str")
+        if kind == "integer":
+            return ir.Primitive("int")
+        if kind == "number":
+            return ir.Primitive("float")
+        if kind == "boolean":
+            return ir.Primitive("bool")
+        if kind == "array":
+            if schema.items is None:
+                self.problem(display, "array schema has no 'items'")
+                return _UNKNOWN
+            item_name = self.override(owner, f"{path}[]") or naming.singular(prop)
+            return _ListT(
+                self.walk_type(
+                    schema.items,
+                    owner=owner,
+                    path=f"{path}[]",
+                    display=f"{display}[]",
+                    prop=item_name,
+                )
+            )
+        # object
+        if schema.properties:
+            name = self.override(owner, path) or naming.pascal_case(prop)
+            return _ObjT(
+                self.walk_object(
+                    schema, owner=owner, path=path, display=display, base_name=name, kind="inline"
+                )
+            )
+        if isinstance(schema.additionalProperties, Schema | Reference):
+            value_name = self.override(owner, f"{path}{{}}") or f"{naming.pascal_case(prop)}Value"
+            return _MapT(
+                self.walk_type(
+                    schema.additionalProperties,
+                    owner=owner,
+                    path=f"{path}{{}}",
+                    display=f"{display}{{}}",
+                    prop=value_name,
+                )
+            )
+        return ir.Primitive("object")
+
+    def schema_type(self, schema: Schema, display: str) -> str | None:
+        if schema.allOf or schema.oneOf or schema.anyOf or schema.schema_not is not None:
+            self.problem(display, "allOf/oneOf/anyOf/not are not supported")
+            return None
+        declared = schema.type
+        kind: str | None = None
+        if isinstance(declared, list):
+            kinds = [str(k) for k in declared if str(k) != "null"]
+            if len(kinds) != 1:
+                self.problem(display, f"type {[str(k) for k in declared]} is not supported")
+                return None
+            kind = kinds[0]
+        elif declared is not None:
+            kind = str(declared)
+        if kind is None:
+            if schema.properties:
+                return "object"
+            self.problem(display, "schema has no 'type'")
+            return None
+        if kind == "null":
+            self.problem(display, "type 'null' is not supported")
+            return None
+        return kind
+
+    def walk_body(
+        self,
+        schema: Schema | Reference | None,
+        *,
+        op: str,
+        kind: Literal["input", "output"],
+        what: str,
+    ) -> _Raw:
+        """The type of a request or response body: an object, inline or a component."""
+        suffix = "Input" if kind == "input" else "Output"
+        display = f"{op}{suffix}"
+        if schema is None:
+            empty = Schema.model_validate({"type": "object"})
+            return _ObjT(
+                self.walk_object(
+                    empty, owner=op, path="", display=display, base_name=display, kind=kind
+                )
+            )
+        if isinstance(schema, Reference):
+            resolved = self.walk_type(
+                schema, owner=op, path="", display=f"operation {op} {what}", prop=op
+            )
+            if isinstance(resolved, _CompT) and not self.is_object_component(resolved.name):
+                self.problem(f"operation {op} {what}", f"'{resolved.name}' is not an object schema")
+            return resolved
+        kind_of = self.schema_type(schema, f"operation {op} {what}")
+        if kind_of is None:
+            return _UNKNOWN
+        if kind_of != "object":
+            self.problem(f"operation {op} {what}", f"schema must be an object, not '{kind_of}'")
+            return _UNKNOWN
+        return _ObjT(
+            self.walk_object(
+                schema, owner=op, path="", display=display, base_name=display, kind=kind
+            )
+        )
+
+    def is_object_component(self, name: str) -> bool:
+        schema = self.schema_names.get(name)
+        if not isinstance(schema, Schema):
+            return False
+        return bool(schema.properties) or schema.type == "object"
+
+    def walk_components(self) -> None:
+        for name, schema in self.schema_names.items():
+            if not naming.is_wire_name(name):
+                self.problem(f"components.schemas.{name}", "name must be ASCII letters and digits")
+                continue
+            if isinstance(schema, Reference):
+                self.problem(name, "a component that is only a $ref is not supported")
+                continue
+            kind = self.schema_type(schema, name)
+            if kind == "string" and schema.enum is not None:
+                raw = self.walk_type(schema, owner=name, path="", display=name, prop=name)
+                if isinstance(raw, _EnumT):
+                    self.components[name] = raw.occ
+            elif kind == "object":
+                self.components[name] = self.walk_object(
+                    schema, owner=name, path="", display=name, base_name=name, kind="component"
+                )
+            elif kind is not None:
+                self.problem(
+                    name, f"only object and string-enum components are supported, not '{kind}'"
+                )
+
+    # -- operations ------------------------------------------------------------------------------
+
+    def resolve_parameter(self, param: Parameter | Reference, where: str) -> Parameter | None:
+        if isinstance(param, Parameter):
+            return param
+        ref = text(param.ref)
+        prefix = "#/components/parameters/"
+        table = self.doc.components.parameters if self.doc.components else None
+        found = _lookup(table, ref, prefix)
+        if not isinstance(found, Parameter):
+            self.problem(where, f"$ref '{ref}' does not resolve to a component parameter")
+            return None
+        return found
+
+    def resolve_request_body(
+        self, body: RequestBody | Reference | None, where: str
+    ) -> RequestBody | None:
+        if body is None or isinstance(body, RequestBody):
+            return body
+        ref = text(body.ref)
+        prefix = "#/components/requestBodies/"
+        table = self.doc.components.requestBodies if self.doc.components else None
+        found = _lookup(table, ref, prefix)
+        if not isinstance(found, RequestBody):
+            self.problem(where, f"$ref '{ref}' does not resolve to a component request body")
+            return None
+        return found
+
+    def resolve_response(self, response: Response | Reference, where: str) -> Response | None:
+        if isinstance(response, Response):
+            return response
+        ref = text(response.ref)
+        prefix = "#/components/responses/"
+        table = self.doc.components.responses if self.doc.components else None
+        found = _lookup(table, ref, prefix)
+        if not isinstance(found, Response):
+            self.problem(where, f"$ref '{ref}' does not resolve to a component response")
+            return None
+        return found
+
+    def walk_operations(self) -> list[tuple[str, str, _Raw, _Raw]]:
+        """(name, description, input type, output type) for each operation, document order."""
+        result: list[tuple[str, str, _Raw, _Raw]] = []
+        seen: set[str] = set()
+        for raw_path, item in self.doc.paths.items():
+            path = text(raw_path)
+            methods: dict[str, OpenAPIOperation | None] = {
+                "get": item.get,
+                "put": item.put,
+                "post": item.post,
+                "delete": item.delete,
+                "options": item.options,
+                "head": item.head,
+                "patch": item.patch,
+                "trace": item.trace,
+            }
+            for method, other in methods.items():
+                if method != "post" and other is not None:
+                    self.problem(f"paths.{path}", f"method '{method}' is not supported (only post)")
+            op = item.post
+            if op is None:
+                continue
+            name = text(op.operationId)
+            if not name:
+                self.problem(f"paths.{path}", "operation has no operationId")
+                continue
+            where = f"operation {name}"
+            if not naming.is_wire_name(name):
+                self.problem(where, "operationId must be ASCII letters and digits")
+                continue
+            if name in seen:
+                self.problem(where, "operationId is not unique")
+                continue
+            seen.add(name)
+            if path != f"/#{name}":
+                self.problem(where, f"path '{path}' should be '/#{name}'")
+            self.check_parameters([*(item.parameters or []), *(op.parameters or [])], where)
+            input_type = self.walk_request(op, name, where)
+            output_type = self.walk_response(op, name, where)
+            description = text(op.description) or text(op.summary)
+            result.append((name, description, input_type, output_type))
+        return result
+
+    def check_parameters(self, params: list[Parameter | Reference], where: str) -> None:
+        has_target = False
+        for raw in params:
+            param = self.resolve_parameter(raw, where)
+            if param is None:
+                continue
+            param_name = text(param.name)
+            location = str(param.param_in.value)
+            if location == "header" and param_name.lower() == TARGET_HEADER.lower():
+                has_target = has_target or param.required
+                continue
+            self.problem(
+                where,
+                f"parameter '{param_name}' (in {location}) is not supported: "
+                "AWS JSON 1.1 sends the whole input in the body",
+            )
+        if not has_target:
+            self.problem(where, f"missing the required {TARGET_HEADER} header parameter")
+
+    def walk_request(self, op: OpenAPIOperation, name: str, where: str) -> _Raw:
+        body = self.resolve_request_body(op.request_body, where)
+        if body is None:
+            return self.walk_body(None, op=name, kind="input", what="request body")
+        media = {text(k): v for k, v in body.content.items()}
+        if REQUEST_MEDIA_TYPE not in media:
+            self.problem(where, f"request body has no '{REQUEST_MEDIA_TYPE}' content")
+            return _UNKNOWN
+        schema = media[REQUEST_MEDIA_TYPE].media_type_schema
+        return self.walk_body(schema, op=name, kind="input", what="request body")
+
+    def walk_response(self, op: OpenAPIOperation, name: str, where: str) -> _Raw:
+        codes = {text(code): response for code, response in op.responses.items()}
+        success = sorted(code for code in codes if re.fullmatch(r"2\d\d", code))
+        if not success:
+            self.problem(where, "has no 2xx response")
+            return _UNKNOWN
+        response = self.resolve_response(codes[success[0]], where)
+        if response is None:
+            return _UNKNOWN
+        media = {text(k): v for k, v in (response.content or {}).items()}
+        if media and RESPONSE_MEDIA_TYPE not in media:
+            self.problem(where, f"{success[0]} response has no '{RESPONSE_MEDIA_TYPE}' content")
+            return _UNKNOWN
+        content = media.get(RESPONSE_MEDIA_TYPE)
+        schema = content.media_type_schema if content is not None else None
+        return self.walk_body(schema, op=name, kind="output", what=f"{success[0]} response")
+
+    # -- classes ---------------------------------------------------------------------------------
+
+    def name_classes(self) -> dict[_Obj, _Cluster]:
+        groups: dict[str, list[_Obj]] = defaultdict(list)
+        for obj in self.objs:
+            groups[obj.base_name].append(obj)
+        cluster_of: dict[_Obj, _Cluster] = {}
+        in_progress: set[str] = set()
+
+        def resolve(obj: _Obj) -> _Cluster | None:
+            if obj in cluster_of:
+                return cluster_of[obj]
+            if obj.base_name in in_progress:
+                return None  # an object nested in a namesake: compared by identity
+            in_progress.add(obj.base_name)
+            clusters: list[_Cluster] = []
+            for member in groups[obj.base_name]:
+                for cluster in clusters:
+                    if merge(cluster, member):
+                        break
+                else:
+                    clusters.append(
+                        _Cluster(
+                            objs=[member],
+                            props={p.wire_name: p for p in member.props},
+                            required=set(member.required),
+                            description=member.description,
+                        )
+                    )
+            for cluster in clusters:
+                for member in cluster.objs:
+                    cluster_of[member] = cluster
+            in_progress.discard(obj.base_name)
+            return cluster_of[obj]
+
+        def same_class(a: _Obj, b: _Obj) -> bool:
+            return a is b or (resolve(a) is not None and resolve(a) is resolve(b))
+
+        def unify(a: _Raw, b: _Raw) -> _Raw | None:
+            if a == b:
+                return a
+            match a, b:
+                case _ListT(x), _ListT(y):
+                    item = unify(x, y)
+                    return None if item is None else _ListT(item)
+                case _MapT(x), _MapT(y):
+                    value = unify(x, y)
+                    return None if value is None else _MapT(value)
+                case _ObjT(x), _ObjT(y):
+                    return a if same_class(x, y) else None
+                case _EnumT(x), _EnumT(y):
+                    return a if x.values == y.values else None
+                case _EnumT(), ir.Primitive("str"):
+                    return a
+                case ir.Primitive("str"), _EnumT():
+                    return b
+                case ((_ObjT() | _CompT()), ir.Primitive("object")):
+                    return a
+                case ir.Primitive("object"), (_ObjT() | _CompT()):
+                    return b
+            return None
+
+        def merge(cluster: _Cluster, obj: _Obj) -> bool:
+            if set(cluster.props) != {p.wire_name for p in obj.props}:
+                return False
+            merged: dict[str, _Prop] = {}
+            for prop in obj.props:
+                mine = cluster.props[prop.wire_name]
+                unified = unify(mine.type, prop.type)
+                if unified is None:
+                    return False
+                merged[prop.wire_name] = _Prop(
+                    prop.wire_name, unified, mine.description or prop.description
+                )
+            cluster.props = {name: merged[name] for name in cluster.props}
+            cluster.objs.append(obj)
+            cluster.required |= obj.required
+            cluster.description = cluster.description or obj.description
+            return True
+
+        for obj in self.objs:
+            resolve(obj)
+        self.assign_class_names(cluster_of)
+        return cluster_of
+
+    def assign_class_names(self, cluster_of: dict[_Obj, _Cluster]) -> None:
+        """One cluster keeps its proposed name; several with one name get their owner as prefix."""
+        by_base: dict[str, list[_Cluster]] = defaultdict(list)
+        for cluster in dict.fromkeys(cluster_of[o] for o in self.objs):
+            by_base[cluster.objs[0].base_name].append(cluster)
+        taken: set[str] = set()
+        for base, clusters in by_base.items():
+            for cluster in clusters:
+                first = cluster.objs[0]
+                keeps_name = (
+                    len(clusters) == 1
+                    or (first.kind == "component" and first.owner == base)
+                    or first.kind in ("input", "output")
+                )
+                name = base if keeps_name else f"{first.owner}{base}"
+                unique, counter = name, 2
+                while unique in taken:
+                    unique, counter = f"{name}{counter}", counter + 1
+                cluster.name = unique
+                taken.add(unique)
+                if unique != base:
+                    self.notes.append(
+                        f"{first.display}: named {unique}; another '{base}' has a different shape"
+                    )
+
+    # -- enums -----------------------------------------------------------------------------------
+
+    def name_enums(self, class_names: set[str]) -> None:
+        values_of_name: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        for occ in self.enums:
+            values_of_name[naming.pascal_case(occ.prop)].add(occ.values)
+
+        def clean(name: str) -> bool:
+            return len(values_of_name[name]) == 1 and name not in class_names
+
+        groups: dict[tuple[str, ...], list[_EnumOcc]] = defaultdict(list)
+        for occ in self.enums:
+            groups[occ.values].append(occ)
+        assigned: dict[str, tuple[str, ...]] = {}
+        for values, occs in groups.items():
+            # A component's own property names the values first, then document order.
+            ranked = sorted(occs, key=lambda o: not o.in_component)
+            shared = next(
+                (naming.pascal_case(o.prop) for o in ranked if clean(naming.pascal_case(o.prop))),
+                None,
+            )
+            for occ in occs:
+                name = shared or f"{occ.owner}{naming.pascal_case(occ.prop)}"
+                if name in class_names:
+                    name += "Enum"
+                unique, counter = name, 2
+                while assigned.get(unique, values) != values:
+                    unique, counter = f"{name}{counter}", counter + 1
+                assigned[unique] = values
+                occ.name = unique
+
+    # -- assembling ------------------------------------------------------------------------------
+
+    def final_type(self, raw: _Raw, cluster_of: dict[_Obj, _Cluster]) -> ir.TypeRef:
+        match raw:
+            case _ListT(item):
+                return ir.ListOf(self.final_type(item, cluster_of))
+            case _MapT(value):
+                return ir.MapOf(self.final_type(value, cluster_of))
+            case _ObjT(obj):
+                return ir.StructRef(cluster_of[obj].name)
+            case _EnumT(occ):
+                return ir.EnumRef(occ.name)
+            case _CompT(name):
+                target = self.components.get(name)
+                if isinstance(target, _Obj):
+                    return ir.StructRef(cluster_of[target].name)
+                if isinstance(target, _EnumOcc):
+                    return ir.EnumRef(target.name)
+                return _UNKNOWN
+            case ir.Primitive():
+                return raw
+        raise AssertionError(raw)  # pragma: no cover
+
+    def structure(self, cluster: _Cluster, cluster_of: dict[_Obj, _Cluster]) -> ir.Structure:
+        members: list[ir.Member] = []
+        seen: dict[str, str] = {}
+        for prop in cluster.props.values():
+            name = naming.attribute_name(prop.wire_name)
+            if name in seen:
+                self.problem(
+                    cluster.objs[0].display,
+                    f"properties '{seen[name]}' and '{prop.wire_name}' both map to '{name}'",
+                )
+                continue
+            seen[name] = prop.wire_name
+            members.append(
+                ir.Member(
+                    wire_name=prop.wire_name,
+                    name=name,
+                    type=self.final_type(prop.type, cluster_of),
+                    required=prop.wire_name in cluster.required,
+                    description=prop.description,
+                )
+            )
+        return ir.Structure(cluster.name, cluster.description or _describe(cluster), tuple(members))
+
+
+def _lookup(table: Mapping[Any, object] | None, ref: str, prefix: str) -> object | None:
+    """The component ``ref`` names in ``table`` (keys are wrapped strings), or ``None``."""
+    if table is None or not ref.startswith(prefix):
+        return None
+    return {text(key): value for key, value in table.items()}.get(ref.removeprefix(prefix))
+
+
+def _describe(cluster: _Cluster) -> str:
+    first = cluster.objs[0]
+    if first.kind == "input":
+        return f"The input of {first.owner}."
+    if first.kind == "output":
+        return f"The output of {first.owner}."
+    if first.kind == "component":
+        return f"The ``{first.owner}`` structure."
+    parent, _, prop = first.display.rpartition(".")
+    if prop.endswith("[]"):
+        return f"An item of ``{parent}.{prop[:-2]}``."
+    if prop.endswith("{}"):
+        return f"A value of ``{parent}.{prop[:-2]}``."
+    return f"The ``{prop}`` member of ``{parent}``."
+
+
+def _enum_description(occs: list[_EnumOcc]) -> str:
+    described = next((o.description for o in occs if o.description), "")
+    return described or f"Values of ``{occs[0].display}``."
+
+
+# Tables ----------------------------------------------------------------------------------------
+
+_JMES_SEGMENT = re.compile(r"^([A-Za-z][A-Za-z0-9]*)(\[\])?$")
+
+
+def translate_path(
+    expression: str, output: ir.Structure, structures: dict[str, ir.Structure]
+) -> tuple[str | None, str | None]:
+    """JMESPath (``A.B``, ``A[].B``) -> attribute path (``a.b``, ``a[].b``), or an error message."""
+    current: ir.TypeRef = ir.StructRef(output.name)
+    parts: list[str] = []
+    for segment in expression.split("."):
+        match = _JMES_SEGMENT.match(segment)
+        if match is None:
+            return None, f"cannot translate JMESPath expression '{expression}'"
+        if not isinstance(current, ir.StructRef):
+            return None, f"'{'.'.join(parts)}' in '{expression}' is not a structure"
+        shape = structures[current.name]
+        member = shape.member(match.group(1))
+        if member is None:
+            return None, f"'{match.group(1)}' in '{expression}' is not a member of {shape.name}"
+        current = member.type
+        parts.append(member.name)
+        if match.group(2):
+            if not isinstance(current, ir.ListOf):
+                return None, f"'{match.group(1)}' in '{expression}' is not a list"
+            current = current.item
+            parts[-1] += "[]"
+    return ".".join(parts), None
+
+
+def _paginators(
+    b: _Builder, operations: list[ir.Operation], structures: dict[str, ir.Structure]
+) -> list[ir.Paginator]:
+    result: list[ir.Paginator] = []
+    for op in operations:
+        shape_in, shape_out = structures[op.input], structures[op.output]
+        token_in, token_out = shape_in.member(TOKEN), shape_out.member(TOKEN)
+        if token_in is None or token_out is None:
+            continue
+        lists = [m for m in shape_out.members if isinstance(m.type, ir.ListOf)]
+        if len(lists) != 1:
+            found = ", ".join(m.wire_name for m in lists) or "none"
+            b.problem(
+                f"operation {op.name}",
+                f"pages with {TOKEN} but its output needs exactly one list member (found {found})",
+            )
+            continue
+        limit = shape_in.member(LIMIT)
+        result.append(
+            ir.Paginator(
+                operation=op.name,
+                method_name=f"paginate_{op.method_name}",
+                constant=op.constant,
+                input_token=token_in.name,
+                output_token=token_out.name,
+                result_key=lists[0].name,
+                limit_key=limit.name if limit is not None else None,
+                item_type=lists[0].type.item,  # type: ignore[union-attr]
+            )
+        )
+    return result
+
+
+_STATES = ("success", "failure", "retry")
+_MATCHERS = ("path", "pathAll", "pathAny", "status", "error")
+
+
+def _waiters(
+    b: _Builder, operations: list[ir.Operation], structures: dict[str, ir.Structure]
+) -> list[ir.Waiter]:
+    by_name = {op.name: op for op in operations}
+    result: list[ir.Waiter] = []
+    for name, spec in b.inputs.waiters.get("waiters", {}).items():
+        where = f"{WAITERS_FILE} waiters.{name}"
+        if not isinstance(spec, dict):
+            b.problem(where, "is not an object")
+            continue
+        op = by_name.get(str(spec.get("operation")))
+        if op is None:
+            continue  # the waiter's operation is not in this document
+        if not naming.is_wire_name(name):
+            b.problem(where, "name must be ASCII letters and digits")
+            continue
+        delay, attempts = spec.get("delay"), spec.get("maxAttempts")
+        if not isinstance(delay, int) or not isinstance(attempts, int):
+            b.problem(where, "delay and maxAttempts must be integers")
+            continue
+        acceptors: list[ir.Acceptor] = []
+        for index, acceptor in enumerate(spec.get("acceptors") or []):
+            translated = _acceptor(b, f"{where}.acceptors[{index}]", acceptor, op, structures)
+            if translated is not None:
+                acceptors.append(translated)
+        if not acceptors:
+            b.problem(where, "has no usable acceptor")
+            continue
+        reserved = {"delay", "max_attempts", "timeout", "on_poll"}
+        for member in structures[op.input].members:
+            if member.name in reserved:
+                b.problem(where, f"input member '{member.name}' clashes with a waiter argument")
+        result.append(
+            ir.Waiter(
+                name=name,
+                method_name=f"wait_until_{naming.snake_case(name)}",
+                constant=naming.constant_name(name),
+                operation=op.name,
+                delay=delay,
+                max_attempts=attempts,
+                acceptors=tuple(acceptors),
+            )
+        )
+    return result
+
+
+def _acceptor(
+    b: _Builder,
+    where: str,
+    acceptor: Any,
+    op: ir.Operation,
+    structures: dict[str, ir.Structure],
+) -> ir.Acceptor | None:
+    if not isinstance(acceptor, dict):
+        b.problem(where, "is not an object")
+        return None
+    state, matcher, expected = (
+        acceptor.get("state"),
+        acceptor.get("matcher"),
+        acceptor.get("expected"),
+    )
+    if state not in _STATES or matcher not in _MATCHERS:
+        b.problem(where, f"unknown state '{state}' or matcher '{matcher}'")
+        return None
+    if not isinstance(expected, str | int | bool):
+        b.problem(where, "expected must be a string, integer or boolean")
+        return None
+    argument: str | None = None
+    if matcher in ("path", "pathAll", "pathAny"):
+        path, error = translate_path(
+            str(acceptor.get("argument", "")), structures[op.output], structures
+        )
+        if error is not None:
+            b.problem(where, error)
+            return None
+        argument = path
+    return ir.Acceptor(state=state, matcher=matcher, expected=expected, argument=argument)
+
+
+def _errors(
+    b: _Builder, operation_names: list[str]
+) -> tuple[list[ir.ErrorShape], dict[str, tuple[str, ...]]]:
+    table = b.inputs.errors
+    shapes: list[ir.ErrorShape] = []
+    for code, info in sorted(table.get("errors", {}).items()):
+        if not naming.is_wire_name(code):
+            b.problem(f"{ERRORS_FILE} errors.{code}", "error code must be ASCII letters and digits")
+            continue
+        documentation = info.get("documentation", "") if isinstance(info, dict) else ""
+        shapes.append(ir.ErrorShape(code, str(documentation)))
+    known = {shape.code for shape in shapes}
+    per_operation: dict[str, tuple[str, ...]] = {}
+    listed = table.get("operations", {})
+    for name in operation_names:
+        where = f"{ERRORS_FILE} operations.{name}"
+        if name not in listed:
+            b.problem(where, "missing (re-run python -m codegen.pin_botocore)")
+            continue
+        codes = tuple(str(code) for code in listed[name])
+        for code in codes:
+            if code not in known:
+                b.problem(where, f"error '{code}' is not in 'errors'")
+        per_operation[name] = codes
+    return shapes, per_operation
+
+
+def build(inputs: Inputs) -> tuple[ir.Service | None, list[ir.Problem]]:
+    """The IR of the spec directory, or ``None`` with every problem found."""
+    b = _Builder(inputs)
+    raw_operations = b.walk_operations()
+    b.walk_components()
+    for key in sorted(set(inputs.inline_names) - b.used_overrides):
+        b.problem(f"{INLINE_NAMES_FILE} '{key}'", "matches no inline schema")
+    for key, value in sorted(inputs.inline_names.items()):
+        if not naming.is_wire_name(value):
+            b.problem(f"{INLINE_NAMES_FILE} '{key}'", f"'{value}' is not a valid class name")
+    if b.problems:
+        return None, b.problems
+
+    cluster_of = b.name_classes()
+    clusters = list(dict.fromkeys(cluster_of[o] for o in b.objs))
+    class_names = {c.name for c in clusters}
+    b.name_enums(class_names)
+
+    structures = sorted((b.structure(c, cluster_of) for c in clusters), key=lambda s: s.name)
+    by_enum_name: dict[str, list[_EnumOcc]] = defaultdict(list)
+    for occ in b.enums:
+        by_enum_name[occ.name].append(occ)
+    enums = [
+        ir.Enum(
+            name=name,
+            description=_enum_description(occs),
+            values=tuple(
+                ir.EnumValue(member, value)
+                for member, value in zip(
+                    naming.enum_member_names(list(occs[0].values)), occs[0].values, strict=True
+                )
+            ),
+        )
+        for name, occs in sorted(by_enum_name.items())
+    ]
+
+    shapes_by_name = {s.name: s for s in structures}
+    error_shapes, errors_of = _errors(b, [name for name, *_ in raw_operations])
+    operations: list[ir.Operation] = []
+    for name, description, raw_in, raw_out in raw_operations:
+        input_type, output_type = (
+            b.final_type(raw_in, cluster_of),
+            b.final_type(raw_out, cluster_of),
+        )
+        assert isinstance(input_type, ir.StructRef) and isinstance(output_type, ir.StructRef)
+        operations.append(
+            ir.Operation(
+                name=name,
+                method_name=naming.escape(naming.snake_case(name)),
+                constant=naming.constant_name(name),
+                description=description,
+                input=input_type.name,
+                output=output_type.name,
+                errors=errors_of.get(name, ()),
+            )
+        )
+    operations.sort(key=lambda op: op.name)
+    paginators = _paginators(b, operations, shapes_by_name)
+    waiters = _waiters(b, operations, shapes_by_name)
+
+    methods = (
+        [op.method_name for op in operations]
+        + [p.method_name for p in paginators]
+        + [w.method_name for w in waiters]
+    )
+    for method in sorted({m for m in methods if methods.count(m) > 1}):
+        b.problem("client", f"two methods are named '{method}'")
+    if b.problems:
+        return None, b.problems
+    service = ir.Service(
+        title=text(inputs.openapi.info.title),
+        description=text(inputs.openapi.info.description),
+        spec_sha256=inputs.sha256,
+        spec_dir_name=inputs.spec_dir_name,
+        operations=tuple(operations),
+        structures=tuple(structures),
+        enums=tuple(enums),
+        errors=tuple(error_shapes),
+        paginators=tuple(sorted(paginators, key=lambda p: p.method_name)),
+        waiters=tuple(waiters),
+        notes=tuple(b.notes),
+    )
+    return service, []

@@ -1,0 +1,168 @@
+"""The generator's intermediate representation: what the templates render, nothing more.
+
+Every name here is final: class names are unique, attribute names are botocore-style snake_case,
+types refer to classes and enums by name. ``build.py`` produces it; ``render.py`` consumes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something in the inputs the generator cannot turn into code; ``where`` names its place."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+# Types of members -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Primitive:
+    name: Literal["str", "int", "float", "bool", "datetime", "object"]
+    """``object`` is a free-form JSON object (``dict[str, Any]``)."""
+
+
+@dataclass(frozen=True)
+class ListOf:
+    item: TypeRef
+
+
+@dataclass(frozen=True)
+class MapOf:
+    value: TypeRef
+
+
+@dataclass(frozen=True)
+class StructRef:
+    name: str
+
+
+@dataclass(frozen=True)
+class EnumRef:
+    name: str
+
+
+TypeRef = Primitive | ListOf | MapOf | StructRef | EnumRef
+
+
+# Shapes -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Member:
+    wire_name: str
+    name: str
+    type: TypeRef
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class Structure:
+    name: str
+    description: str
+    members: tuple[Member, ...]
+
+    def member(self, wire_name: str) -> Member | None:
+        return next((m for m in self.members if m.wire_name == wire_name), None)
+
+
+@dataclass(frozen=True)
+class EnumValue:
+    name: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Enum:
+    name: str
+    description: str
+    values: tuple[EnumValue, ...]
+
+
+Shape = Structure | Enum
+
+
+@dataclass(frozen=True)
+class ErrorShape:
+    code: str
+    documentation: str
+
+
+# Tables -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Operation:
+    name: str
+    method_name: str
+    constant: str
+    description: str
+    input: str
+    output: str
+    errors: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Paginator:
+    operation: str
+    method_name: str
+    constant: str
+    input_token: str
+    output_token: str
+    result_key: str
+    limit_key: str | None
+    item_type: TypeRef
+
+
+@dataclass(frozen=True)
+class Acceptor:
+    state: Literal["success", "failure", "retry"]
+    matcher: Literal["path", "pathAll", "pathAny", "status", "error"]
+    expected: str | int | bool
+    argument: str | None
+
+
+@dataclass(frozen=True)
+class Waiter:
+    name: str
+    method_name: str
+    constant: str
+    operation: str
+    delay: int
+    max_attempts: int
+    acceptors: tuple[Acceptor, ...]
+
+    @property
+    def succeeds_when_gone(self) -> bool:
+        """True when success is the describe call's error: the resource no longer exists."""
+        return any(a.state == "success" and a.matcher == "error" for a in self.acceptors)
+
+
+@dataclass(frozen=True)
+class Service:
+    title: str
+    description: str
+    spec_sha256: str
+    spec_dir_name: str
+    operations: tuple[Operation, ...]
+    structures: tuple[Structure, ...]
+    enums: tuple[Enum, ...]
+    errors: tuple[ErrorShape, ...]
+    paginators: tuple[Paginator, ...]
+    waiters: tuple[Waiter, ...]
+    notes: tuple[str, ...] = ()
+
+    def structure(self, name: str) -> Structure:
+        return next(s for s in self.structures if s.name == name)
+
+    def operation(self, name: str) -> Operation:
+        return next(o for o in self.operations if o.name == name)
