@@ -43,7 +43,7 @@ async def async_client(emulator_url: str) -> AsyncIterator[AsyncSageMakerClient]
 
 @pytest.fixture
 def boto(emulator_url: str):  # type: ignore[no-untyped-def]
-    """boto3 against the same emulator, for operations the seed description lacks (deletes, stops)."""
+    """boto3 on the same emulator, for operations the seed description lacks (deletes, stops)."""
     return boto3.client("sagemaker", region_name=REGION, endpoint_url=emulator_url, **CREDENTIALS)
 
 

@@ -20,7 +20,7 @@ from sagemaker_client.models import (
     TrainingJobStatus,
 )
 
-from .conftest import ROLE_ARN
+ROLE_ARN = "arn:aws:iam::123456789012:role/SageMakerRole"
 
 
 async def _create_training_job(client: AsyncSageMakerClient, name: str) -> None:
@@ -84,7 +84,9 @@ async def test_every_seed_operation(async_client: AsyncSageMakerClient, name: st
     assert name in [item.endpoint_name for item in endpoints.endpoints or []]
 
 
-async def test_concurrent_calls_share_one_client(async_client: AsyncSageMakerClient, name: str) -> None:
+async def test_concurrent_calls_share_one_client(
+    async_client: AsyncSageMakerClient, name: str
+) -> None:
     names = [f"{name}-{index}" for index in range(8)]
     await asyncio.gather(
         *(
@@ -109,13 +111,23 @@ async def test_async_paginators(async_client: AsyncSageMakerClient, name: str) -
         await _deploy(async_client, each)
         await _create_training_job(async_client, each)
 
-    pages = [page async for page in async_client.paginate_list_notebook_instances(max_results=1).pages()]
+    pages = [
+        page async for page in async_client.paginate_list_notebook_instances(max_results=1).pages()
+    ]
     assert len(pages) >= 3
-    seen = [item.notebook_instance_name async for item in async_client.paginate_list_notebook_instances(max_results=1)]
+    seen = [
+        item.notebook_instance_name
+        async for item in async_client.paginate_list_notebook_instances(max_results=1)
+    ]
     assert set(names) <= set(seen)
-    endpoints = [item.endpoint_name async for item in async_client.paginate_list_endpoints(max_results=1)]
+    endpoints = [
+        item.endpoint_name async for item in async_client.paginate_list_endpoints(max_results=1)
+    ]
     assert set(names) <= set(endpoints)
-    jobs = [item.training_job_name async for item in async_client.paginate_list_training_jobs(max_results=1)]
+    jobs = [
+        item.training_job_name
+        async for item in async_client.paginate_list_training_jobs(max_results=1)
+    ]
     assert set(names) <= set(jobs)
     models = [item.model_name async for item in async_client.paginate_list_models()]
     assert set(names) <= set(models)
@@ -141,9 +153,13 @@ async def test_async_waiters(async_client: AsyncSageMakerClient, boto, name: str
     await async_client.create_notebook_instance(
         notebook_instance_name=name, instance_type="ml.t2.medium", role_arn=ROLE_ARN
     )
-    await async_client.wait_until_notebook_instance_in_service(notebook_instance_name=name, delay=0.05)
+    await async_client.wait_until_notebook_instance_in_service(
+        notebook_instance_name=name, delay=0.05
+    )
     boto.stop_notebook_instance(NotebookInstanceName=name)
-    stopped = await async_client.wait_until_notebook_instance_stopped(notebook_instance_name=name, delay=0.05)
+    stopped = await async_client.wait_until_notebook_instance_stopped(
+        notebook_instance_name=name, delay=0.05
+    )
     assert stopped.notebook_instance_status == NotebookInstanceStatus.STOPPED
     boto.delete_notebook_instance(NotebookInstanceName=name)
     await async_client.wait_until_notebook_instance_deleted(notebook_instance_name=name, delay=0.05)

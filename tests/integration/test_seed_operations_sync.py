@@ -25,7 +25,7 @@ from sagemaker_client.models import (
     TrainingJobStatus,
 )
 
-from .conftest import ROLE_ARN
+ROLE_ARN = "arn:aws:iam::123456789012:role/SageMakerRole"
 
 
 def _create_training_job(client: SageMakerClient, name: str) -> str:
@@ -166,7 +166,10 @@ def test_paginators_follow_next_token(client: SageMakerClient, name: str) -> Non
     pages = list(client.paginate_list_notebook_instances(max_results=1).pages())
     assert len(pages) >= 3
     assert all(len(page.notebook_instances or []) <= 1 for page in pages)
-    seen = [item.notebook_instance_name for item in client.paginate_list_notebook_instances(max_results=1)]
+    seen = [
+        item.notebook_instance_name
+        for item in client.paginate_list_notebook_instances(max_results=1)
+    ]
     assert set(names) <= set(seen)
     assert len(seen) == len(set(seen))
 
@@ -198,7 +201,9 @@ def test_waiters_reach_their_states(client: SageMakerClient, boto, name: str) ->
     client.create_notebook_instance(
         notebook_instance_name=name, instance_type="ml.t2.medium", role_arn=ROLE_ARN
     )
-    notebook = client.wait_until_notebook_instance_in_service(notebook_instance_name=name, delay=0.05)
+    notebook = client.wait_until_notebook_instance_in_service(
+        notebook_instance_name=name, delay=0.05
+    )
     assert notebook.notebook_instance_status == NotebookInstanceStatus.IN_SERVICE
 
     boto.stop_notebook_instance(NotebookInstanceName=name)
@@ -206,7 +211,9 @@ def test_waiters_reach_their_states(client: SageMakerClient, boto, name: str) ->
     assert stopped.notebook_instance_status == NotebookInstanceStatus.STOPPED
 
     boto.delete_notebook_instance(NotebookInstanceName=name)
-    assert client.wait_until_notebook_instance_deleted(notebook_instance_name=name, delay=0.05) is None
+    assert (
+        client.wait_until_notebook_instance_deleted(notebook_instance_name=name, delay=0.05) is None
+    )
 
     boto.delete_endpoint(EndpointName=name)
     assert client.wait_until_endpoint_deleted(endpoint_name=name, delay=0.05) is None

@@ -23,8 +23,8 @@ import pytest
 from botocore.awsrequest import AWSResponse
 
 from sagemaker_client import SageMakerClient
-from sagemaker_client._generated import operations
 from sagemaker_client._core.specs import OperationSpec
+from sagemaker_client._generated import operations
 
 OPERATIONS = sorted(
     (value for value in vars(operations).values() if isinstance(value, OperationSpec)),
@@ -145,7 +145,9 @@ def test_request_equals_botocore(spec: OperationSpec[Any, Any]) -> None:
     assert ours.method == theirs.method == "POST"
     assert ours.url.path == "/"
     theirs_headers = {key.lower(): _text(value) for key, value in theirs.headers.items()}
-    assert ours.headers["X-Amz-Target"] == theirs_headers["x-amz-target"] == f"SageMaker.{spec.name}"
+    assert (
+        ours.headers["X-Amz-Target"] == theirs_headers["x-amz-target"] == f"SageMaker.{spec.name}"
+    )
     assert ours.headers["Content-Type"] == theirs_headers["content-type"]
     assert ours.headers["Authorization"].startswith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/")
     assert "/us-east-1/sagemaker/aws4_request" in ours.headers["Authorization"]
