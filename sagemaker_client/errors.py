@@ -9,11 +9,13 @@
 - ``ResponseParseError``: a response body that is not the JSON the model promises.
 - ``WaiterError``: a waiter reached a failure state, ran out of attempts or time.
 - ``NoRegionError``, ``NoCredentialsError``, ``ConfigurationError``: the client's set-up.
+- ``ClientClosedError``: a call on a closed client.
 - ``PaginationError``: the service repeated a page token.
 """
 
 from sagemaker_client._core.errors import (
     AccessDeniedException,
+    ClientClosedError,
     ConfigurationError,
     ConnectionFailedError,
     ExpiredTokenException,
@@ -44,6 +46,7 @@ from sagemaker_client._generated.errors import (
 
 __all__ = [
     "AccessDeniedException",
+    "ClientClosedError",
     "ConfigurationError",
     "ConflictException",
     "ConnectionFailedError",

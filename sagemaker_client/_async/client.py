@@ -13,7 +13,7 @@ from sagemaker_client._async.driver import run_call, run_wait
 from sagemaker_client._async.paginator import AsyncPaginator
 from sagemaker_client._client_state import ClientSettings, ClientState
 from sagemaker_client._config import DEFAULT_TIMEOUT, TimeoutSetting
-from sagemaker_client._core.errors import ConfigurationError, ServiceError
+from sagemaker_client._core.errors import ClientClosedError, ConfigurationError, ServiceError
 from sagemaker_client._core.flow import call_flow
 from sagemaker_client._core.specs import OperationSpec, PaginatorSpec, WaiterSpec
 from sagemaker_client._core.waiter import require_output, wait_flow
@@ -67,6 +67,7 @@ class AsyncBaseClient(ClientSettings):
         self._timeout = to_timeout(self._state.config.timeout)
         self._http = http_client
         self._owns_http = http_client is None
+        self._closed = False
 
     async def __aenter__(self: _Self) -> _Self:
         return self
@@ -81,12 +82,15 @@ class AsyncBaseClient(ClientSettings):
 
     async def aclose(self) -> None:
         """Close the connection pool (unless it is the ``http_client`` you passed in)."""
+        self._closed = True
         if self._owns_http and self._http is not None:
             http, self._http = self._http, None
             await http.aclose()
 
     def _http_client(self) -> httpx.AsyncClient:
         # No lock needed: this runs on the event loop, without an await in between.
+        if self._closed or (self._http is not None and self._http.is_closed):
+            raise ClientClosedError(f"{type(self).__name__} is closed; create a new client")
         if self._http is None:
             self._http = httpx.AsyncClient(timeout=self._timeout, follow_redirects=False)
         return self._http

@@ -18,6 +18,10 @@ class ConfigurationError(SageMakerError):
     """The client was given settings it cannot work with (bad endpoint URL, unknown profile...)."""
 
 
+class ClientClosedError(SageMakerError):
+    """A call was made on a client after ``close()``, or over an ``http_client`` already closed."""
+
+
 class NoRegionError(ConfigurationError):
     """No AWS region was given and none could be found in the environment or the profile."""
 

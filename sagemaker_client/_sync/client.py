@@ -12,7 +12,7 @@ import httpx
 
 from sagemaker_client._client_state import ClientSettings, ClientState
 from sagemaker_client._config import DEFAULT_TIMEOUT, TimeoutSetting
-from sagemaker_client._core.errors import ConfigurationError, ServiceError
+from sagemaker_client._core.errors import ClientClosedError, ConfigurationError, ServiceError
 from sagemaker_client._core.flow import call_flow
 from sagemaker_client._core.specs import OperationSpec, PaginatorSpec, WaiterSpec
 from sagemaker_client._core.waiter import require_output, wait_flow
@@ -78,6 +78,7 @@ class BaseClient(ClientSettings):
         self._timeout = to_timeout(self._state.config.timeout)
         self._http = http_client
         self._owns_http = http_client is None
+        self._closed = False
         self._http_lock = threading.Lock()
 
     def __enter__(self: _Self) -> _Self:
@@ -93,11 +94,14 @@ class BaseClient(ClientSettings):
 
     def close(self) -> None:
         """Close the connection pool (unless it is the ``http_client`` you passed in)."""
+        self._closed = True
         if self._owns_http and self._http is not None:
             self._http.close()
             self._http = None
 
     def _http_client(self) -> httpx.Client:
+        if self._closed or (self._http is not None and self._http.is_closed):
+            raise ClientClosedError(f"{type(self).__name__} is closed; create a new client")
         if self._http is None:
             with self._http_lock:
                 if self._http is None:
