@@ -13,6 +13,21 @@ from typing import Any
 class SageMakerError(Exception):
     """Base class of every error raised by sagemaker_client."""
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Subclasses take keyword-only arguments, which Exception's default pickling cannot
+        # replay; rebuild from the formatted message and the attributes instead, so errors cross
+        # process boundaries (multiprocessing, concurrent.futures) intact.
+        return (_rebuild_error, (type(self), self.args, self.__dict__))
+
+
+def _rebuild_error(
+    cls: type[SageMakerError], args: tuple[Any, ...], state: dict[str, Any]
+) -> SageMakerError:
+    error = cls.__new__(cls, *args)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
 
 class ConfigurationError(SageMakerError):
     """The client was given settings it cannot work with (bad endpoint URL, unknown profile...)."""
@@ -110,15 +125,6 @@ class ServiceError(SageMakerError):
             f"(HTTP {status_code}, request id {request_id}): {message}"
         )
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_service_error, (type(self), self.__dict__))
-
-
-def _rebuild_service_error(cls: type[ServiceError], state: dict[str, Any]) -> ServiceError:
-    error = cls.__new__(cls)
-    Exception.__init__(error, state.get("message", ""))
-    error.__dict__.update(state)
-    return error
 
 
 class ValidationException(ServiceError):

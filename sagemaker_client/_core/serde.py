@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import itertools
 import types
 import typing
 from collections.abc import Callable
@@ -103,8 +104,8 @@ def _parse_timestamp_text(text: str) -> datetime.datetime:
         except (TypeError, ValueError):
             raise ValueError(f"not a timestamp: {text[:64]!r}") from None
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=datetime.timezone.utc)
-    return parsed
+        return parsed.replace(tzinfo=datetime.timezone.utc)
+    return parsed.astimezone(datetime.timezone.utc)
 
 
 def _normalize_iso(text: str) -> str:
@@ -118,7 +119,7 @@ def _normalize_iso(text: str) -> str:
     if "." not in time_part:
         return text
     clock, _, rest = time_part.partition(".")
-    digits = "".join(ch for ch in rest if ch.isdigit())
+    digits = "".join(itertools.takewhile(str.isdigit, rest))
     zone = rest[len(digits) :]
     return f"{date_part}{sep}{clock}.{(digits + '000000')[:6]}{zone}"
 

@@ -2,7 +2,8 @@
 
 Theory of operation: ``wait_flow`` yields
 
-- ``Poll(params)``                  -> the describe output, or the ``SageMakerError`` it raised
+- ``Poll(params)``                  -> the describe output, or the ``ServiceError`` it raised
+  (other errors, already retried by the call itself, propagate to the caller unchanged)
 - ``Progress(attempt, elapsed, output)`` -> ``None`` (the driver calls the user's ``on_poll``)
 - ``Pause(seconds)``                -> ``None``
 

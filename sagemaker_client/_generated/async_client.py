@@ -68,7 +68,7 @@ class AsyncSageMakerClient(AsyncBaseClient):
     programmatic access to SageMaker resources including notebook instances, training jobs, models,
     and endpoints.
 
-    Use it as an async context manager (``async with``) or call ``await client.close()``.
+    Use it as an async context manager (``async with``) or call ``await client.aclose()``.
     """
 
     _errors = MODELED_ERRORS

@@ -28,7 +28,7 @@ def run_call(
     http: httpx.Client,
     credentials: CredentialResolver,
     timeout: httpx.Timeout,
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], None] | None = None,
 ) -> OutputT:
     """Drive one call to its output (or its error)."""
     reply: Reply = None
@@ -44,7 +44,7 @@ def run_call(
             reply = credentials.resolve()
         elif isinstance(command, Sleep):
             logger.debug("retrying in %.3f s after: %s", command.seconds, command.reason)
-            sleep(command.seconds)
+            (sleep or time.sleep)(command.seconds)
             reply = None
 
 
@@ -71,7 +71,7 @@ def run_wait(
     invoke: Callable[[OperationSpec[Any, Any], Any], Any],
     operation: OperationSpec[Any, Any],
     on_poll: Callable[[int, float, Any], object] | None,
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], None] | None = None,
 ) -> OutputT | None:
     """Drive a waiter to its last output (or its WaiterError)."""
     reply: Any = None
@@ -91,4 +91,4 @@ def run_wait(
             if on_poll is not None:
                 on_poll(command.attempt, command.elapsed, command.output)
         elif isinstance(command, Pause):
-            sleep(command.seconds)
+            (sleep or time.sleep)(command.seconds)

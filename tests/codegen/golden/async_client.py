@@ -39,7 +39,7 @@ __all__ = ["AsyncSageMakerClient"]
 class AsyncSageMakerClient(AsyncBaseClient):
     """A small service that exercises the generator's naming rules.
 
-    Use it as an async context manager (``async with``) or call ``await client.close()``.
+    Use it as an async context manager (``async with``) or call ``await client.aclose()``.
     """
 
     _errors = MODELED_ERRORS
