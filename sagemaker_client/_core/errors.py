@@ -126,7 +126,6 @@ class ServiceError(SageMakerError):
         )
 
 
-
 class ValidationException(ServiceError):
     """The input fails to satisfy the constraints the service checks (also: resource not found)."""
 
