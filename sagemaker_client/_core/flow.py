@@ -27,7 +27,7 @@ from sagemaker_client._core.errors import (
     ServiceError,
 )
 from sagemaker_client._core.http import HttpRequest, HttpResponse, TransportFailure
-from sagemaker_client._core.request import build_request
+from sagemaker_client._core.request import build_request, encode_body
 from sagemaker_client._core.response import is_success, parse_error, parse_output
 from sagemaker_client._core.retry import (
     RetryQuota,
@@ -97,7 +97,7 @@ def call_flow(
         problems = find_problems(params)  # type: ignore[arg-type]
         if problems:
             raise ParamValidationError(operation.name, problems)
-    body = to_wire(params)  # type: ignore[arg-type]
+    payload = encode_body(to_wire(params))  # type: ignore[arg-type]
     invocation_id = context.new_invocation_id()
     paid = 0
     attempt = 0
@@ -107,7 +107,7 @@ def call_flow(
         assert isinstance(credentials, Credentials)
         unsigned = build_request(
             operation=operation.name,
-            body=body,
+            payload=payload,
             endpoint_url=context.endpoint_url,
             user_agent=context.user_agent,
             invocation_id=invocation_id,

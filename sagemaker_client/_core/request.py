@@ -11,10 +11,15 @@ CONTENT_TYPE = "application/x-amz-json-1.1"
 TARGET_PREFIX = "SageMaker"
 
 
+def encode_body(body: dict[str, Any]) -> bytes:
+    """The JSON bytes of a request body (encoded once per call, reused by every attempt)."""
+    return json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
 def build_request(
     *,
     operation: str,
-    body: dict[str, Any],
+    payload: bytes,
     endpoint_url: str,
     user_agent: str,
     invocation_id: str,
@@ -29,7 +34,6 @@ def build_request(
         "amz-sdk-invocation-id": invocation_id,
         "amz-sdk-request": f"attempt={attempt}; max={max_attempts}",
     }
-    payload = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     return HttpRequest(
         method="POST", url=endpoint_url.rstrip("/") + "/", headers=headers, body=payload
     )

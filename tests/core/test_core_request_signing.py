@@ -10,7 +10,7 @@ from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials as BotoCredentials
 
 from sagemaker_client._core.http import HttpRequest
-from sagemaker_client._core.request import build_request
+from sagemaker_client._core.request import build_request, encode_body
 from sagemaker_client._core.signing import Credentials, sign
 
 NOW = datetime.datetime(2024, 5, 6, 7, 8, 9, tzinfo=datetime.timezone.utc)
@@ -19,7 +19,7 @@ NOW = datetime.datetime(2024, 5, 6, 7, 8, 9, tzinfo=datetime.timezone.utc)
 def make_request(**overrides) -> HttpRequest:
     values = {
         "operation": "DescribeEndpoint",
-        "body": {"EndpointName": "ep", "Nested": {"A": [1, 2]}, "Text": "héllo"},
+        "payload": encode_body({"EndpointName": "ep", "Nested": {"A": [1, 2]}, "Text": "héllo"}),
         "endpoint_url": "https://api.sagemaker.us-east-1.amazonaws.com",
         "user_agent": "sagemaker-client/test",
         "invocation_id": "1111-2222",
