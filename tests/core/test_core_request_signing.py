@@ -60,7 +60,7 @@ def test_build_request_url_ends_with_one_slash(url):
 
 
 def test_build_request_attempt_header_and_empty_body():
-    request = make_request(attempt=2, max_attempts=5, body={})
+    request = make_request(attempt=2, max_attempts=5, payload=encode_body({}))
     assert request.headers["amz-sdk-request"] == "attempt=2; max=5"
     assert request.body == b"{}"
 
@@ -125,8 +125,8 @@ def test_different_time_gives_different_signature():
 
 def test_different_body_gives_different_signature():
     credentials = Credentials("AKID", "secret")
-    first = sign(make_request(body={"A": 1}), credentials, "us-east-1", NOW)
-    second = sign(make_request(body={"A": 2}), credentials, "us-east-1", NOW)
+    first = sign(make_request(payload=encode_body({"A": 1})), credentials, "us-east-1", NOW)
+    second = sign(make_request(payload=encode_body({"A": 2})), credentials, "us-east-1", NOW)
     assert first.headers["Authorization"] != second.headers["Authorization"]
 
 
