@@ -5,6 +5,11 @@ from __future__ import annotations
 import os
 
 import pytest
+from hypothesis import settings
+
+# The machine running CI is shared and noisy: judge properties by their results, never by time.
+settings.register_profile("sagemaker-client", deadline=None, print_blob=True)
+settings.load_profile("sagemaker-client")
 
 
 @pytest.fixture(autouse=True)
