@@ -1,8 +1,9 @@
 """Start the local SageMaker emulator (moto's server) on 127.0.0.1, and stop it again.
 
 ``python scripts/emulator.py -- CMD ...`` runs CMD with the emulator up and
-``AWS_ENDPOINT_URL_SAGEMAKER`` (plus dummy credentials and a region, unless already set) pointing
-at it, then stops the emulator and exits with CMD's status. Tests use ``running_emulator()``.
+``AWS_ENDPOINT_URL_SAGEMAKER`` pointing at it, with the emulator's dummy credentials (your own
+AWS credentials and profile are kept out of it) and ``AWS_REGION`` defaulting to us-east-1; then it
+stops the emulator and exits with CMD's status. Tests use ``running_emulator()``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,12 @@ import urllib.request
 from collections.abc import Iterator
 
 STARTUP_TIMEOUT_SECONDS = 60.0
+_OWN_CREDENTIALS = {
+    "AWS_PROFILE",
+    "AWS_SESSION_TOKEN",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+}
 
 
 def free_port() -> int:
@@ -73,10 +80,10 @@ def main(argv: list[str]) -> int:
         print("usage: python scripts/emulator.py -- CMD [ARGS...]", file=sys.stderr)
         return 2
     with running_emulator() as url:
-        env = dict(os.environ)
+        env = {key: value for key, value in os.environ.items() if key not in _OWN_CREDENTIALS}
         env["AWS_ENDPOINT_URL_SAGEMAKER"] = url
-        env.setdefault("AWS_ACCESS_KEY_ID", "testing")
-        env.setdefault("AWS_SECRET_ACCESS_KEY", "testing")
+        env["AWS_ACCESS_KEY_ID"] = "testing"
+        env["AWS_SECRET_ACCESS_KEY"] = "testing"
         env.setdefault("AWS_REGION", "us-east-1")
         print(f"emulator: moto server on {url}", file=sys.stderr)
         return subprocess.call(command, env=env)
