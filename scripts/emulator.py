@@ -35,12 +35,22 @@ def free_port() -> int:
         return port
 
 
+def emulator_env() -> dict[str, str]:
+    """This environment with the emulator's dummy credentials in place of the user's own."""
+    env = {key: value for key, value in os.environ.items() if key not in _OWN_CREDENTIALS}
+    env["AWS_ACCESS_KEY_ID"] = "testing"
+    env["AWS_SECRET_ACCESS_KEY"] = "testing"
+    env.setdefault("AWS_REGION", "us-east-1")
+    return env
+
+
 @contextlib.contextmanager
 def running_emulator() -> Iterator[str]:
     """Run ``moto.server`` on a free loopback port; yields its URL and stops it on exit."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        env=emulator_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -80,11 +90,8 @@ def main(argv: list[str]) -> int:
         print("usage: python scripts/emulator.py -- CMD [ARGS...]", file=sys.stderr)
         return 2
     with running_emulator() as url:
-        env = {key: value for key, value in os.environ.items() if key not in _OWN_CREDENTIALS}
+        env = emulator_env()
         env["AWS_ENDPOINT_URL_SAGEMAKER"] = url
-        env["AWS_ACCESS_KEY_ID"] = "testing"
-        env["AWS_SECRET_ACCESS_KEY"] = "testing"
-        env.setdefault("AWS_REGION", "us-east-1")
         print(f"emulator: moto server on {url}", file=sys.stderr)
         return subprocess.call(command, env=env)
 
