@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import httpx
 
 from sagemaker_client._config import TimeoutSetting
 from sagemaker_client._core.http import HttpResponse, TransportFailure
 
-if TYPE_CHECKING:
-    import httpx
-
 
 def to_timeout(setting: TimeoutSetting) -> httpx.Timeout:
     """The httpx timeout for a client setting (a number applies to every phase)."""
-    import httpx
-
     if isinstance(setting, httpx.Timeout):
         return setting
     return httpx.Timeout(setting)
@@ -31,8 +26,6 @@ def to_response(response: httpx.Response) -> HttpResponse:
 
 def to_failure(exc: Exception) -> TransportFailure:
     """An httpx (or socket) exception as a transport failure the core can decide on."""
-    import httpx
-
     if isinstance(exc, httpx.TimeoutException):
         return TransportFailure("timeout", f"timed out ({type(exc).__name__}: {exc})")
     if isinstance(exc, httpx.ConnectError):
