@@ -1,0 +1,215 @@
+"""Hypothesis strategies built from the generator's IR: random valid values of any structure.
+
+A value is a plain dict keyed by wire names, in the form botocore takes as parameters: nested
+dicts for structures, ``str`` for enums, aware UTC ``datetime`` for timestamps, ``bytes`` for blobs.
+``to_sdk_kwargs`` turns the same value into keyword arguments of the SDK's client methods (snake
+case names, model instances, enums).
+
+Values are valid by construction: required members are always there, enums take a listed value,
+numbers, lengths and sizes keep to the ``min``/``max`` constraints the IR records (when it records
+them), a union sets exactly one member, and optional members stop below ``MAX_DEPTH`` so recursive
+shapes stay small. Patterns are not followed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from typing import Any
+
+from diff_support import enums, structures
+from hypothesis import strategies as st
+
+import sagemaker_client.models
+from codegen import ir
+
+MAX_DEPTH = 3
+"""Optional members of structures nested deeper than this are left out."""
+MAX_ITEMS = 3
+"""Lists and maps get at most this many entries (more only when ``min`` asks for more)."""
+MAX_TEXT = 12
+"""Strings get at most this many characters beyond their ``min``."""
+
+INT32 = (-(2**31), 2**31 - 1)
+INT_DEFAULT = (-1_000, 1_000_000)
+"""Modest integers where the model sets no bounds."""
+
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+_FIRST_SECOND = 946_684_800  # 2000-01-01
+_LAST_SECOND = 4_102_444_800  # 2100-01-01
+
+
+# -- constraints -------------------------------------------------------------------------------
+
+
+def _limit(owner: Any, name: str) -> Any:
+    value = getattr(owner, name, None)
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _knows_constraints(owner: Any) -> bool:
+    """Whether the IR records constraints at all (the seed's IR does not)."""
+    return hasattr(owner, "min") or hasattr(owner, "max")
+
+
+def _length_bounds(owner: Any, default_min: int, spare: int) -> tuple[int, int]:
+    """(min, max) for a length or a size: the model's bounds, kept small where it sets none."""
+    low = _limit(owner, "min")
+    high = _limit(owner, "max")
+    lower = int(low) if low is not None else default_min
+    lower = max(lower, 0)
+    upper = lower + spare
+    if high is not None:
+        upper = min(upper, int(high))
+    return lower, max(lower, upper)
+
+
+# -- strategies --------------------------------------------------------------------------------
+
+
+def structure_values(name: str, depth: int = 0) -> st.SearchStrategy[dict[str, Any]]:
+    """Random valid values of the structure ``name``, as a dict keyed by wire names."""
+    return _structure(name, min(depth, MAX_DEPTH + 1))
+
+
+@functools.cache
+def _structure(name: str, depth: int) -> st.SearchStrategy[dict[str, Any]]:
+    structure = structures()[name]
+    members = structure.members
+    if getattr(structure, "union", False):
+        if depth > MAX_DEPTH:  # prefer members that do not nest further
+            flat = [member for member in members if not _nests(member.type)]
+            members = tuple(flat) or members
+        return st.one_of(
+            [
+                st.fixed_dictionaries({member.wire_name: _value(member.type, member, depth)})
+                for member in members
+            ]
+        )
+    required = {m.wire_name: _value(m.type, m, depth) for m in members if m.required}
+    if depth > MAX_DEPTH:
+        return st.fixed_dictionaries(required)
+    optional = {m.wire_name: _value(m.type, m, depth) for m in members if not m.required}
+    return st.fixed_dictionaries(required, optional=optional)
+
+
+def _nests(tp: ir.TypeRef) -> bool:
+    if isinstance(tp, ir.ListOf):
+        return _nests(tp.item)
+    if isinstance(tp, ir.MapOf):
+        return _nests(tp.value)
+    return isinstance(tp, ir.StructRef)
+
+
+def _value(tp: ir.TypeRef, owner: Any, depth: int) -> st.SearchStrategy[Any]:
+    """Values of ``tp``; ``owner`` (a member or a type) carries the constraints, if any."""
+    if isinstance(tp, ir.StructRef):
+        return st.deferred(lambda: structure_values(tp.name, depth + 1))
+    if isinstance(tp, ir.EnumRef):
+        values = [value.value for value in enums()[tp.name].values]
+        assert values, f"enum {tp.name} has no values"
+        return st.sampled_from(values)
+    if isinstance(tp, ir.ListOf):
+        low, high = _length_bounds(owner, 0, MAX_ITEMS)
+        if depth >= MAX_DEPTH:
+            high = low
+        item = _value(tp.item, tp.item, depth)
+        return st.lists(item, min_size=low, max_size=high)
+    if isinstance(tp, ir.MapOf):
+        low, high = _length_bounds(owner, 0, MAX_ITEMS)
+        if depth >= MAX_DEPTH:
+            high = low
+        value = _value(tp.value, tp.value, depth)
+        return st.dictionaries(_map_keys(tp), value, min_size=low, max_size=high)
+    assert isinstance(tp, ir.Primitive), tp
+    return _primitive(tp.name, owner)
+
+
+def _map_keys(tp: ir.MapOf) -> st.SearchStrategy[str]:
+    """Non-empty keys; a key type, if the IR records one, gives the values and constraints."""
+    key = getattr(tp, "key", None)
+    if key is None:
+        return st.text(_TEXT_ALPHABET, min_size=1, max_size=8)
+    return _value(key, key, 0)
+
+
+_TEXT_ALPHABET = st.characters(codec="utf-8", exclude_categories=("Cs",))
+
+
+def _primitive(name: str, owner: Any) -> st.SearchStrategy[Any]:
+    if name == "str":
+        # Without recorded constraints a string is never empty: many botocore shapes ask min 1.
+        low, high = _length_bounds(owner, 0 if _knows_constraints(owner) else 1, MAX_TEXT)
+        return st.text(_TEXT_ALPHABET, min_size=low, max_size=high)
+    if name == "bytes":
+        low, high = _length_bounds(owner, 0, MAX_TEXT)
+        return st.binary(min_size=low, max_size=high)
+    if name == "int":
+        low, high = _number_bounds(owner, INT_DEFAULT)
+        return st.integers(min_value=int(max(low, INT32[0])), max_value=int(min(high, 2**53)))
+    if name == "float":
+        low = _limit(owner, "min")
+        high = _limit(owner, "max")
+        return st.floats(
+            min_value=None if low is None else float(low),
+            max_value=None if high is None else float(high),
+            allow_nan=False,
+            allow_infinity=False,
+        )
+    if name == "bool":
+        return st.booleans()
+    if name == "datetime":
+        return st.builds(
+            _timestamp,
+            st.integers(_FIRST_SECOND, _LAST_SECOND),
+            st.one_of(st.just(0), st.integers(0, 999)),
+        )
+    if name == "object":
+        scalar = st.one_of(st.text(max_size=8), st.integers(-1000, 1000), st.booleans())
+        return st.dictionaries(st.text(min_size=1, max_size=8), scalar, max_size=MAX_ITEMS)
+    raise AssertionError(f"no strategy for primitive {name!r}")
+
+
+def _number_bounds(owner: Any, default: tuple[int, int]) -> tuple[float, float]:
+    low = _limit(owner, "min")
+    high = _limit(owner, "max")
+    if low is None and high is None:
+        return default
+    if low is None:
+        return min(default[0], high), high  # type: ignore[type-var]
+    if high is None:
+        return low, max(default[1], low)
+    return low, high
+
+
+def _timestamp(seconds: int, milliseconds: int) -> datetime.datetime:
+    """An aware UTC instant with whole-millisecond precision: exact through epoch floats."""
+    return _EPOCH + datetime.timedelta(seconds=seconds, milliseconds=milliseconds)
+
+
+# -- wire values -> SDK arguments ------------------------------------------------------------------
+
+
+def to_sdk_kwargs(
+    name: str, value: dict[str, Any], *, enums_as_str: bool = False
+) -> dict[str, Any]:
+    """Keyword arguments of the SDK for a wire value of the structure ``name``."""
+    structure = structures()[name]
+    return {
+        member.name: _to_sdk(member.type, value[member.wire_name], enums_as_str)
+        for member in structure.members
+        if member.wire_name in value
+    }
+
+
+def _to_sdk(tp: ir.TypeRef, value: Any, enums_as_str: bool) -> Any:
+    if isinstance(tp, ir.StructRef):
+        model = getattr(sagemaker_client.models, tp.name)
+        return model(**to_sdk_kwargs(tp.name, value, enums_as_str=enums_as_str))
+    if isinstance(tp, ir.EnumRef):
+        return value if enums_as_str else getattr(sagemaker_client.models, tp.name)(value)
+    if isinstance(tp, ir.ListOf):
+        return [_to_sdk(tp.item, item, enums_as_str) for item in value]
+    if isinstance(tp, ir.MapOf):
+        return {key: _to_sdk(tp.value, item, enums_as_str) for key, item in value.items()}
+    return value
