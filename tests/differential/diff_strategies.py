@@ -15,13 +15,22 @@ from __future__ import annotations
 
 import datetime
 import functools
+import os
 from typing import Any
 
 from diff_support import enums, structures
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 import sagemaker_client.models
 from codegen import ir
+
+EXAMPLES = int(os.environ.get("SAGEMAKER_DIFF_EXAMPLES", "5"))
+"""Examples per operation and test: few, since every operation is a test of its own."""
+SETTINGS = settings(
+    max_examples=EXAMPLES,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 MAX_DEPTH = 3
 """Optional members of structures nested deeper than this are left out."""

@@ -14,14 +14,13 @@ import base64
 import datetime
 import enum
 import json
-import os
 from typing import Any
 
 import attrs
 import botocore.parsers
 import httpx
 import pytest
-from diff_strategies import structure_values, to_sdk_kwargs
+from diff_strategies import SETTINGS, structure_values, to_sdk_kwargs
 from diff_support import (
     botocore_operation,
     first_difference,
@@ -29,20 +28,11 @@ from diff_support import (
     operations,
     structures,
 )
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sagemaker_client import SageMakerClient
 
-EXAMPLES = int(os.environ.get("SAGEMAKER_DIFF_EXAMPLES", "5"))
-SETTINGS = settings(
-    max_examples=EXAMPLES,
-    suppress_health_check=[
-        HealthCheck.too_slow,
-        HealthCheck.data_too_large,
-        HealthCheck.function_scoped_fixture,
-    ],
-)
 REQUEST_ID = "2f6e8a4c-0d1b-4e55-9a7e-5c3b1f0d9e21"
 _EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
 

@@ -9,29 +9,18 @@ compared numerically), and ``X-Amz-Target`` and ``Content-Type`` the same.
 from __future__ import annotations
 
 import json
-import os
 import uuid
 from typing import Any
 
 import botocore.serialize
 import httpx
 import pytest
-from diff_strategies import structure_values, to_sdk_kwargs
+from diff_strategies import SETTINGS, structure_values, to_sdk_kwargs
 from diff_support import botocore_operation, first_difference, operation_names, operations
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from sagemaker_client import SageMakerClient
-
-EXAMPLES = int(os.environ.get("SAGEMAKER_DIFF_EXAMPLES", "5"))
-SETTINGS = settings(
-    max_examples=EXAMPLES,
-    suppress_health_check=[
-        HealthCheck.too_slow,
-        HealthCheck.data_too_large,
-        HealthCheck.function_scoped_fixture,
-    ],
-)
 
 
 class Capture:
