@@ -759,7 +759,8 @@ class _Builder:
                     wire_name=prop.wire_name,
                     name=name,
                     type=self.final_type(prop.type, cluster_of),
-                    required=prop.wire_name in cluster.required,
+                    # The runtime fills an unset idempotency token, so callers never must.
+                    required=prop.wire_name in cluster.required and not prop.idempotency_token,
                     description=prop.description,
                     constraints=constraints,
                     idempotency_token=prop.idempotency_token,

@@ -3067,8 +3067,8 @@ class AsyncSageMakerClient(AsyncBaseClient):
         self,
         *,
         base_image: str,
-        client_token: str,
         image_name: str,
+        client_token: str | None = None,
         aliases: list[str] | None = None,
         vendor_guidance: VendorGuidance | str | None = None,
         job_type: JobType | str | None = None,
@@ -3084,10 +3084,10 @@ class AsyncSageMakerClient(AsyncBaseClient):
         Args:
             base_image: The registry path of the container image to use as the starting point
                 for this version. The path is an Amazon ECR URI in the following format:
+            image_name: The ``ImageName`` of the ``Image`` to create a version of.
             client_token: A unique ID. If not specified, the Amazon Web Services CLI and Amazon
                 Web Services SDKs, such as the SDK for Python (Boto3), add a unique value to the
                 call.
-            image_name: The ``ImageName`` of the ``Image`` to create a version of.
             aliases: A list of aliases created with the image version.
             vendor_guidance: The stability of the image version, specified by the maintainer.
             job_type: Indicates SageMaker AI job type compatibility.
@@ -3102,8 +3102,8 @@ class AsyncSageMakerClient(AsyncBaseClient):
             operation,
             operation.input_type(
                 base_image=base_image,
-                client_token=client_token,
                 image_name=image_name,
+                client_token=client_token,
                 aliases=aliases,
                 vendor_guidance=vendor_guidance,
                 job_type=job_type,
@@ -4549,12 +4549,12 @@ class AsyncSageMakerClient(AsyncBaseClient):
         self,
         *,
         pipeline_name: str,
-        client_request_token: str,
         role_arn: str,
         pipeline_display_name: str | None = None,
         pipeline_definition: str | None = None,
         pipeline_definition_s3_location: PipelineDefinitionS3Location | None = None,
         pipeline_description: str | None = None,
+        client_request_token: str | None = None,
         tags: list[Tag] | None = None,
         parallelism_configuration: ParallelismConfiguration | None = None,
         pipeline_version_aliases: list[str] | None = None,
@@ -4563,9 +4563,6 @@ class AsyncSageMakerClient(AsyncBaseClient):
 
         Args:
             pipeline_name: The name of the pipeline.
-            client_request_token: A unique, case-sensitive identifier that you provide to ensure
-                the idempotency of the operation. An idempotent operation completes no more than
-                one time.
             role_arn: The Amazon Resource Name (ARN) of the role used by the pipeline to access
                 and create resources.
             pipeline_display_name: The display name of the pipeline.
@@ -4575,6 +4572,9 @@ class AsyncSageMakerClient(AsyncBaseClient):
                 Amazon S3. If specified, SageMaker will retrieve the pipeline definition from
                 this location.
             pipeline_description: A description of the pipeline.
+            client_request_token: A unique, case-sensitive identifier that you provide to ensure
+                the idempotency of the operation. An idempotent operation completes no more than
+                one time.
             tags: A list of tags to apply to the created pipeline.
             parallelism_configuration: This is the configuration that controls the parallelism
                 of the pipeline. If specified, it applies to all runs of this pipeline by
@@ -4591,12 +4591,12 @@ class AsyncSageMakerClient(AsyncBaseClient):
             operation,
             operation.input_type(
                 pipeline_name=pipeline_name,
-                client_request_token=client_request_token,
                 role_arn=role_arn,
                 pipeline_display_name=pipeline_display_name,
                 pipeline_definition=pipeline_definition,
                 pipeline_definition_s3_location=pipeline_definition_s3_location,
                 pipeline_description=pipeline_description,
+                client_request_token=client_request_token,
                 tags=tags,
                 parallelism_configuration=parallelism_configuration,
                 pipeline_version_aliases=pipeline_version_aliases,
@@ -6392,7 +6392,7 @@ class AsyncSageMakerClient(AsyncBaseClient):
         )
 
     async def delete_pipeline(
-        self, *, pipeline_name: str, client_request_token: str
+        self, *, pipeline_name: str, client_request_token: str | None = None
     ) -> DeletePipelineResponse:
         """Deletes a pipeline if there are no running instances of the pipeline. To delete a
         pipeline, you must stop all running instances of the pipeline using the
@@ -17134,7 +17134,7 @@ class AsyncSageMakerClient(AsyncBaseClient):
         self,
         *,
         pipeline_execution_arn: str,
-        client_request_token: str,
+        client_request_token: str | None = None,
         parallelism_configuration: ParallelismConfiguration | None = None,
     ) -> RetryPipelineExecutionResponse:
         """Retry the execution of the pipeline.
@@ -17444,10 +17444,10 @@ class AsyncSageMakerClient(AsyncBaseClient):
         self,
         *,
         pipeline_name: str,
-        client_request_token: str,
         pipeline_execution_display_name: str | None = None,
         pipeline_parameters: list[Parameter] | None = None,
         pipeline_execution_description: str | None = None,
+        client_request_token: str | None = None,
         parallelism_configuration: ParallelismConfiguration | None = None,
         selective_execution_config: SelectiveExecutionConfig | None = None,
         pipeline_version_id: int | None = None,
@@ -17459,12 +17459,12 @@ class AsyncSageMakerClient(AsyncBaseClient):
 
         Args:
             pipeline_name: The name or Amazon Resource Name (ARN) of the pipeline.
-            client_request_token: A unique, case-sensitive identifier that you provide to ensure
-                the idempotency of the operation. An idempotent operation completes no more than
-                once.
             pipeline_execution_display_name: The display name of the pipeline execution.
             pipeline_parameters: Contains a list of pipeline parameters. This list can be empty.
             pipeline_execution_description: The description of the pipeline execution.
+            client_request_token: A unique, case-sensitive identifier that you provide to ensure
+                the idempotency of the operation. An idempotent operation completes no more than
+                once.
             parallelism_configuration: This configuration, if specified, overrides the
                 parallelism configuration of the parent pipeline for this specific run.
             selective_execution_config: The selective execution configuration applied to the
@@ -17485,10 +17485,10 @@ class AsyncSageMakerClient(AsyncBaseClient):
             operation,
             operation.input_type(
                 pipeline_name=pipeline_name,
-                client_request_token=client_request_token,
                 pipeline_execution_display_name=pipeline_execution_display_name,
                 pipeline_parameters=pipeline_parameters,
                 pipeline_execution_description=pipeline_execution_description,
+                client_request_token=client_request_token,
                 parallelism_configuration=parallelism_configuration,
                 selective_execution_config=selective_execution_config,
                 pipeline_version_id=pipeline_version_id,
@@ -17745,7 +17745,7 @@ class AsyncSageMakerClient(AsyncBaseClient):
         )
 
     async def stop_pipeline_execution(
-        self, *, pipeline_execution_arn: str, client_request_token: str
+        self, *, pipeline_execution_arn: str, client_request_token: str | None = None
     ) -> StopPipelineExecutionResponse:
         """Stops a pipeline execution.
 

@@ -1,6 +1,5 @@
 """Broken inputs yield the listed problems, each naming where it is, all reported together."""
 
-import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -154,7 +153,9 @@ def test_waiter_on_an_unknown_operation(tmp_path: Path) -> None:
         }
 
     problems, _ = generate(_broken(tmp_path, _nothing, edit), tmp_path / "out")
-    assert problems == ["x-aws-waiters.GadgetReady: operation 'DescribeGadget' is not in the document"]
+    assert problems == [
+        "x-aws-waiters.GadgetReady: operation 'DescribeGadget' is not in the document"
+    ]
 
 
 def test_check_reports_stale_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,4 +1,4 @@
-"""The real spec: converted from botocore reproducibly, generated code up to date, names as boto3's."""
+"""The real spec: converted from botocore byte for byte, generated code up to date, boto3 names."""
 
 import inspect
 from pathlib import Path

@@ -27,14 +27,15 @@ class CreateImageVersionRequest:
     ``<acct-id>.dkr.ecr.<region>.amazonaws.com/<repo-name[:tag] or [@digest]>``
     """
 
-    client_token: str = attrs.field(
+    client_token: str | None = attrs.field(
+        default=None,
         metadata={
             "wire": "ClientToken",
             "min": 1,
             "max": 36,
             "pattern": "[a-zA-Z0-9-]+",
             "idempotency_token": True,
-        }
+        },
     )
     """A unique ID. If not specified, the Amazon Web Services CLI and Amazon Web Services SDKs, such
     as the SDK for Python (Boto3), add a unique value to the call.

@@ -68,8 +68,9 @@ class CreatePipelineRequest:
     )
     """A description of the pipeline."""
 
-    client_request_token: str = attrs.field(
-        metadata={"wire": "ClientRequestToken", "min": 32, "max": 128, "idempotency_token": True}
+    client_request_token: str | None = attrs.field(
+        default=None,
+        metadata={"wire": "ClientRequestToken", "min": 32, "max": 128, "idempotency_token": True},
     )
     """A unique, case-sensitive identifier that you provide to ensure the idempotency of the
     operation. An idempotent operation completes no more than one time.
