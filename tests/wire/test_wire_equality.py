@@ -33,20 +33,30 @@ OPERATIONS = sorted(
 )
 
 
-def _example(tp: Any, name: str) -> Any:
-    """A deterministic value of type ``tp`` for a member called ``name``."""
+def _example(tp: Any, name: str, depth: int = 0) -> Any:
+    """A deterministic value of type ``tp`` for a member called ``name``.
+
+    Every member is filled down to a depth of 4; below it only required ones, so recursive
+    shapes (``SearchExpression``) end.
+    """
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         options = [arg for arg in typing.get_args(tp) if arg is not type(None)]
         enums = [arg for arg in options if isinstance(arg, type) and issubclass(arg, enum.Enum)]
-        return _example(enums[0] if enums else options[0], name)
+        return _example(enums[0] if enums else options[0], name, depth)
     if origin is list:
-        return [_example(typing.get_args(tp)[0], name)]
+        return [_example(typing.get_args(tp)[0], name, depth)]
     if origin is dict:
-        return {"key-1": _example(typing.get_args(tp)[1], name)}
+        return {"key-1": _example(typing.get_args(tp)[1], name, depth)}
     if attrs.has(tp):
         attrs.resolve_types(tp)
-        return tp(**{field.name: _example(field.type, field.name) for field in attrs.fields(tp)})
+        return tp(
+            **{
+                field.name: _example(field.type, field.name, depth + 1)
+                for field in attrs.fields(tp)
+                if depth < 4 or field.default is attrs.NOTHING
+            }
+        )
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return list(tp)[-1]
     if tp is bool:
