@@ -585,23 +585,14 @@ def test_idempotency_token_is_filled_when_omitted(client: SageMakerClient, name:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason=(
-        "SDK bug: a required idempotency token (CreatePipeline/StartPipelineExecution/"
-        "DeletePipeline ClientRequestToken) is a required keyword, so omitting it is a TypeError"
-        " instead of being filled with a uuid4 as botocore does"
-    ),
-)
 def test_required_idempotency_token_is_filled_when_omitted(
     client: SageMakerClient, name: str
 ) -> None:
-    created = client.create_pipeline(  # type: ignore[call-arg]
+    created = client.create_pipeline(
         pipeline_name=name, role_arn=ROLE_ARN, pipeline_definition=PIPELINE_DEFINITION
     )
     assert created.pipeline_arn is not None
-    started = client.start_pipeline_execution(pipeline_name=name)  # type: ignore[call-arg]
+    started = client.start_pipeline_execution(pipeline_name=name)
     assert started.pipeline_execution_arn is not None
-    deleted = client.delete_pipeline(pipeline_name=name)  # type: ignore[call-arg]
+    deleted = client.delete_pipeline(pipeline_name=name)
     assert deleted.pipeline_arn == created.pipeline_arn
