@@ -6,9 +6,10 @@ dicts for structures, ``str`` for enums, aware UTC ``datetime`` for timestamps, 
 case names, model instances, enums).
 
 Values are valid by construction: required members are always there, enums take a listed value,
-numbers, lengths and sizes keep to the ``min``/``max`` constraints the IR records (when it records
-them), a union sets exactly one member, and optional members stop below ``MAX_DEPTH`` so recursive
-shapes stay small. Patterns are not followed.
+numbers, lengths and sizes keep to the ``min``/``max`` constraints of the IR (of the OpenAPI
+document for list items and map keys and values, which the IR does not keep), a union sets exactly
+one member, and optional members stop below ``MAX_DEPTH`` so recursive shapes stay small.
+Patterns are not followed: neither the SDK nor botocore checks them.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import functools
 import os
 from typing import Any
 
-from diff_support import enums, structures
+from diff_support import enums, member_schema, resolve, schema_constraints, structures
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
@@ -39,7 +40,7 @@ MAX_ITEMS = 3
 MAX_TEXT = 12
 """Strings get at most this many characters beyond their ``min``."""
 
-INT32 = (-(2**31), 2**31 - 1)
+INT64 = (-(2**63), 2**63 - 1)
 INT_DEFAULT = (-1_000, 1_000_000)
 """Modest integers where the model sets no bounds."""
 
@@ -51,26 +52,29 @@ _LAST_SECOND = 4_102_444_800  # 2100-01-01
 # -- constraints -------------------------------------------------------------------------------
 
 
-def _limit(owner: Any, name: str) -> Any:
-    value = getattr(owner, name, None)
+def _bound(value: Any) -> Any:
     return value if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
-def _knows_constraints(owner: Any) -> bool:
-    """Whether the IR records constraints at all (the seed's IR does not)."""
-    return hasattr(owner, "min") or hasattr(owner, "max")
-
-
-def _length_bounds(owner: Any, default_min: int, spare: int) -> tuple[int, int]:
-    """(min, max) for a length or a size: the model's bounds, kept small where it sets none."""
-    low = _limit(owner, "min")
-    high = _limit(owner, "max")
-    lower = int(low) if low is not None else default_min
-    lower = max(lower, 0)
+def _length_bounds(constraints: ir.Constraints, spare: int) -> tuple[int, int]:
+    """(min, max) of a length or a size: the model's bounds, kept small where it sets none."""
+    low, high = _bound(constraints.min), _bound(constraints.max)
+    lower = max(int(low), 0) if low is not None else 0
     upper = lower + spare
     if high is not None:
         upper = min(upper, int(high))
     return lower, max(lower, upper)
+
+
+def _number_bounds(constraints: ir.Constraints, default: tuple[int, int]) -> tuple[Any, Any]:
+    low, high = _bound(constraints.min), _bound(constraints.max)
+    if low is None and high is None:
+        return default
+    if low is None:
+        return min(default[0], high), high
+    if high is None:
+        return low, max(default[1], low)
+    return low, high
 
 
 # -- strategies --------------------------------------------------------------------------------
@@ -85,20 +89,17 @@ def structure_values(name: str, depth: int = 0) -> st.SearchStrategy[dict[str, A
 def _structure(name: str, depth: int) -> st.SearchStrategy[dict[str, Any]]:
     structure = structures()[name]
     members = structure.members
-    if getattr(structure, "union", False):
+    if structure.union:
         if depth > MAX_DEPTH:  # prefer members that do not nest further
             flat = [member for member in members if not _nests(member.type)]
             members = tuple(flat) or members
         return st.one_of(
-            [
-                st.fixed_dictionaries({member.wire_name: _value(member.type, member, depth)})
-                for member in members
-            ]
+            [st.fixed_dictionaries({m.wire_name: _member(name, m, depth)}) for m in members]
         )
-    required = {m.wire_name: _value(m.type, m, depth) for m in members if m.required}
+    required = {m.wire_name: _member(name, m, depth) for m in members if m.required}
     if depth > MAX_DEPTH:
         return st.fixed_dictionaries(required)
-    optional = {m.wire_name: _value(m.type, m, depth) for m in members if not m.required}
+    optional = {m.wire_name: _member(name, m, depth) for m in members if not m.required}
     return st.fixed_dictionaries(required, optional=optional)
 
 
@@ -110,8 +111,15 @@ def _nests(tp: ir.TypeRef) -> bool:
     return isinstance(tp, ir.StructRef)
 
 
-def _value(tp: ir.TypeRef, owner: Any, depth: int) -> st.SearchStrategy[Any]:
-    """Values of ``tp``; ``owner`` (a member or a type) carries the constraints, if any."""
+def _member(structure: str, member: ir.Member, depth: int) -> st.SearchStrategy[Any]:
+    schema = member_schema(structure, member.wire_name)
+    return _value(member.type, member.constraints, schema, depth)
+
+
+def _value(
+    tp: ir.TypeRef, constraints: ir.Constraints, schema: dict[str, Any] | None, depth: int
+) -> st.SearchStrategy[Any]:
+    """Values of ``tp`` within ``constraints``; ``schema`` (if known) describes its elements."""
     if isinstance(tp, ir.StructRef):
         return st.deferred(lambda: structure_values(tp.name, depth + 1))
     if isinstance(tp, ir.EnumRef):
@@ -119,46 +127,47 @@ def _value(tp: ir.TypeRef, owner: Any, depth: int) -> st.SearchStrategy[Any]:
         assert values, f"enum {tp.name} has no values"
         return st.sampled_from(values)
     if isinstance(tp, ir.ListOf):
-        low, high = _length_bounds(owner, 0, MAX_ITEMS)
+        low, high = _length_bounds(constraints, MAX_ITEMS)
         if depth >= MAX_DEPTH:
             high = low
-        item = _value(tp.item, tp.item, depth)
+        items = resolve((schema or {}).get("items"))
+        item = _value(tp.item, schema_constraints(items), items, depth)
         return st.lists(item, min_size=low, max_size=high)
     if isinstance(tp, ir.MapOf):
-        low, high = _length_bounds(owner, 0, MAX_ITEMS)
+        low, high = _length_bounds(constraints, MAX_ITEMS)
         if depth >= MAX_DEPTH:
             high = low
-        value = _value(tp.value, tp.value, depth)
-        return st.dictionaries(_map_keys(tp), value, min_size=low, max_size=high)
+        values = resolve((schema or {}).get("additionalProperties"))
+        value = _value(tp.value, schema_constraints(values), values, depth)
+        keys = _map_keys(resolve((schema or {}).get("propertyNames")))
+        return st.dictionaries(keys, value, min_size=low, max_size=high)
     assert isinstance(tp, ir.Primitive), tp
-    return _primitive(tp.name, owner)
+    return _primitive(tp.name, constraints)
 
 
-def _map_keys(tp: ir.MapOf) -> st.SearchStrategy[str]:
-    """Non-empty keys; a key type, if the IR records one, gives the values and constraints."""
-    key = getattr(tp, "key", None)
-    if key is None:
-        return st.text(_TEXT_ALPHABET, min_size=1, max_size=8)
-    return _value(key, key, 0)
+def _map_keys(schema: dict[str, Any] | None) -> st.SearchStrategy[str]:
+    """Keys of a map: a value of its key enum, else a string of the key's length (never empty)."""
+    if schema is not None and schema.get("enum"):
+        return st.sampled_from(schema["enum"])
+    low, high = _length_bounds(schema_constraints(schema), 8)
+    return st.text(_TEXT_ALPHABET, min_size=max(low, 1), max_size=max(high, 1))
 
 
 _TEXT_ALPHABET = st.characters(codec="utf-8", exclude_categories=("Cs",))
 
 
-def _primitive(name: str, owner: Any) -> st.SearchStrategy[Any]:
+def _primitive(name: str, constraints: ir.Constraints) -> st.SearchStrategy[Any]:
     if name == "str":
-        # Without recorded constraints a string is never empty: many botocore shapes ask min 1.
-        low, high = _length_bounds(owner, 0 if _knows_constraints(owner) else 1, MAX_TEXT)
+        low, high = _length_bounds(constraints, MAX_TEXT)
         return st.text(_TEXT_ALPHABET, min_size=low, max_size=high)
     if name == "bytes":
-        low, high = _length_bounds(owner, 0, MAX_TEXT)
+        low, high = _length_bounds(constraints, MAX_TEXT)
         return st.binary(min_size=low, max_size=high)
     if name == "int":
-        low, high = _number_bounds(owner, INT_DEFAULT)
-        return st.integers(min_value=int(max(low, INT32[0])), max_value=int(min(high, 2**53)))
+        low, high = _number_bounds(constraints, INT_DEFAULT)
+        return st.integers(min_value=int(max(low, INT64[0])), max_value=int(min(high, INT64[1])))
     if name == "float":
-        low = _limit(owner, "min")
-        high = _limit(owner, "max")
+        low, high = _bound(constraints.min), _bound(constraints.max)
         return st.floats(
             min_value=None if low is None else float(low),
             max_value=None if high is None else float(high),
@@ -177,18 +186,6 @@ def _primitive(name: str, owner: Any) -> st.SearchStrategy[Any]:
         scalar = st.one_of(st.text(max_size=8), st.integers(-1000, 1000), st.booleans())
         return st.dictionaries(st.text(min_size=1, max_size=8), scalar, max_size=MAX_ITEMS)
     raise AssertionError(f"no strategy for primitive {name!r}")
-
-
-def _number_bounds(owner: Any, default: tuple[int, int]) -> tuple[float, float]:
-    low = _limit(owner, "min")
-    high = _limit(owner, "max")
-    if low is None and high is None:
-        return default
-    if low is None:
-        return min(default[0], high), high  # type: ignore[type-var]
-    if high is None:
-        return low, max(default[1], low)
-    return low, high
 
 
 def _timestamp(seconds: int, milliseconds: int) -> datetime.datetime:

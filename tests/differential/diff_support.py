@@ -7,6 +7,7 @@ from names of particular operations, so the same tests cover whatever ``spec/`` 
 from __future__ import annotations
 
 import functools
+import json
 import math
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,50 @@ def operations() -> dict[str, ir.Operation]:
 
 def operation_names() -> list[str]:
     return sorted(operations())
+
+
+@functools.cache
+def _schemas() -> dict[str, Any]:
+    if not full_api():
+        return {}
+    document = json.loads(FULL_SPEC.read_text(encoding="utf-8"))
+    schemas: dict[str, Any] = document["components"]["schemas"]
+    return schemas
+
+
+def resolve(schema: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A schema of the OpenAPI document with its ``$ref`` followed (``None`` stays ``None``)."""
+    while schema is not None and "$ref" in schema:
+        schema = _schemas().get(schema["$ref"].rsplit("/", 1)[-1])
+    return schema
+
+
+def member_schema(structure: str, wire_name: str) -> dict[str, Any] | None:
+    """The document's schema of a structure member, for what the IR does not keep.
+
+    The IR keeps a member's own constraints but not those of list items, map keys and map
+    values (``RoleArn`` items of at least 20 characters): the strategies read those here.
+    ``None`` when the document is not the full description or has no such member.
+    """
+    owner = _schemas().get(structure) or {}
+    return resolve(owner.get("properties", {}).get(wire_name))
+
+
+_BOUNDS = {
+    "string": ("minLength", "maxLength"),
+    "integer": ("minimum", "maximum"),
+    "number": ("minimum", "maximum"),
+    "array": ("minItems", "maxItems"),
+    "object": ("minProperties", "maxProperties"),
+}
+
+
+def schema_constraints(schema: dict[str, Any] | None) -> ir.Constraints:
+    """A schema's bounds as the IR states them: lengths, counts or values by its type."""
+    if schema is None:
+        return ir.Constraints()
+    low, high = _BOUNDS.get(schema.get("type", ""), ("", ""))
+    return ir.Constraints(min=schema.get(low), max=schema.get(high), pattern=schema.get("pattern"))
 
 
 @functools.cache
