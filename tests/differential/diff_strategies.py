@@ -1,7 +1,7 @@
 """Hypothesis strategies built from the generator's IR: random valid values of any structure.
 
 A value is a plain dict keyed by wire names, in the form botocore takes as parameters: nested
-dicts for structures, ``str`` for enums, aware UTC ``datetime`` for timestamps, ``bytes`` for blobs.
+dicts for structures, ``str`` for enums, aware ``datetime`` for timestamps, ``bytes`` for blobs.
 ``to_sdk_kwargs`` turns the same value into keyword arguments of the SDK's client methods (snake
 case names, model instances, enums).
 
@@ -181,6 +181,7 @@ def _primitive(name: str, constraints: ir.Constraints) -> st.SearchStrategy[Any]
             _timestamp,
             st.integers(_FIRST_SECOND, _LAST_SECOND),
             st.one_of(st.just(0), st.integers(0, 999)),
+            st.sampled_from(_ZONES),
         )
     if name == "object":
         scalar = st.one_of(st.text(max_size=8), st.integers(-1000, 1000), st.booleans())
@@ -188,9 +189,18 @@ def _primitive(name: str, constraints: ir.Constraints) -> st.SearchStrategy[Any]
     raise AssertionError(f"no strategy for primitive {name!r}")
 
 
-def _timestamp(seconds: int, milliseconds: int) -> datetime.datetime:
-    """An aware UTC instant with whole-millisecond precision: exact through epoch floats."""
-    return _EPOCH + datetime.timedelta(seconds=seconds, milliseconds=milliseconds)
+_ZONES = (
+    datetime.timezone.utc,
+    datetime.timezone(datetime.timedelta(hours=5, minutes=30)),
+    datetime.timezone(datetime.timedelta(hours=-8)),
+)
+
+
+def _timestamp(seconds: int, milliseconds: int, zone: datetime.tzinfo) -> datetime.datetime:
+    """An aware instant with whole-millisecond precision (exact through epoch floats), in UTC or
+    at another offset, which must not change the instant on the wire."""
+    instant = _EPOCH + datetime.timedelta(seconds=seconds, milliseconds=milliseconds)
+    return instant.astimezone(zone)
 
 
 # -- wire values -> SDK arguments ------------------------------------------------------------------

@@ -124,6 +124,8 @@ def test_extra_paginators_page_with_next_token() -> None:
         assert inputs.get(spec.input_token) == "NextToken", f"{name}: input token not NextToken"
         assert outputs.get(spec.output_token) == "NextToken", f"{name}: output token not NextToken"
         assert spec.result_key in outputs, f"{name}: no result attribute {spec.result_key!r}"
+        result = attrs.fields_dict(spec.operation.output_type)[spec.result_key]
+        assert str(result.type).startswith("list["), f"{name}: {spec.result_key} is no list"
         assert spec.limit_key is None or spec.limit_key in inputs, f"{name}: no limit attribute"
 
 
