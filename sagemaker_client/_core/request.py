@@ -25,14 +25,20 @@ def build_request(
     invocation_id: str,
     attempt: int,
     max_attempts: int,
+    ttl: str | None = None,
 ) -> HttpRequest:
-    """The request for one attempt of ``operation``; signing adds date and authorization."""
+    """The request for one attempt of ``operation``; signing adds date and authorization.
+
+    ``amz-sdk-request`` is botocore's: ``attempt=1; max=3``, with ``ttl=<time>; `` in front on
+    retries that follow a response carrying a ``Date`` (see ``_core/clock.py``).
+    """
+    retry_info = f"attempt={attempt}; max={max_attempts}"
     headers = {
         "Content-Type": CONTENT_TYPE,
         "X-Amz-Target": f"{TARGET_PREFIX}.{operation}",
         "User-Agent": user_agent,
         "amz-sdk-invocation-id": invocation_id,
-        "amz-sdk-request": f"attempt={attempt}; max={max_attempts}",
+        "amz-sdk-request": f"ttl={ttl}; {retry_info}" if ttl else retry_info,
     }
     return HttpRequest(
         method="POST", url=endpoint_url.rstrip("/") + "/", headers=headers, body=payload
