@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import inspect
-import logging
 from collections.abc import Awaitable, Callable, Generator
+from contextlib import aclosing
 from typing import Any, TypeVar
 
 import anyio
@@ -18,9 +18,7 @@ from sagemaker_client._core.signing import Credentials
 from sagemaker_client._core.specs import OperationSpec
 from sagemaker_client._core.waiter import Pause, Poll, Progress, WaitCommand
 from sagemaker_client._credentials import CredentialResolver
-from sagemaker_client._httpx import to_failure, to_response
-
-logger = logging.getLogger("sagemaker_client")
+from sagemaker_client._httpx import BodyLimit, to_failure
 
 OutputT = TypeVar("OutputT")
 
@@ -45,7 +43,6 @@ async def run_call(
         elif isinstance(command, GetCredentials):
             reply = await resolve_credentials(credentials)
         elif isinstance(command, Sleep):
-            logger.debug("retrying in %.3f s after: %s", command.seconds, command.reason)
             await anyio.sleep(command.seconds)
             reply = None
 
@@ -62,17 +59,24 @@ async def send(
     http: httpx.AsyncClient, request: HttpRequest, timeout: httpx.Timeout
 ) -> HttpResponse | TransportFailure:
     """Send one request and read the whole response; failures come back as values."""
+    body = BodyLimit()
     try:
-        response = await http.request(
-            request.method,
-            request.url,
-            headers=request.headers,
-            content=request.body,
-            timeout=timeout,
-        )
+        async with (
+            http.stream(
+                request.method,
+                request.url,
+                headers=request.headers,
+                content=request.body,
+                timeout=timeout,
+            ) as response,
+            aclosing(response.aiter_bytes()) as chunks,
+        ):
+            async for chunk in chunks:
+                if not body.take(chunk):
+                    break
     except (httpx.HTTPError, OSError) as exc:
         return to_failure(exc)
-    return to_response(response)
+    return body.response(response)
 
 
 async def run_wait(
