@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import inspect
-from collections.abc import Awaitable, Callable, Generator
+import sys
+from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
 from contextlib import aclosing
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import anyio
 import anyio.to_thread
@@ -47,12 +49,26 @@ async def run_call(
             reply = None
 
 
+_SIGNER_MODULES = ("botocore.auth", "botocore.awsrequest", "botocore.credentials")
+
+
 async def resolve_credentials(credentials: CredentialResolver) -> Credentials:
-    """Credentials without blocking: cached ones directly, else resolved in a worker thread."""
+    """Credentials without blocking: cached ones directly, else resolved in a worker thread.
+
+    The flow signs on the event loop right after; importing botocore's signer the first time
+    takes a quarter of a second, so that import happens in a worker thread too.
+    """
+    if not all(name in sys.modules for name in _SIGNER_MODULES):
+        await anyio.to_thread.run_sync(_import_signer)
     cached = credentials.cached()
     if cached is not None:
         return cached
     return await anyio.to_thread.run_sync(credentials.resolve)
+
+
+def _import_signer() -> None:
+    for name in _SIGNER_MODULES:
+        importlib.import_module(name)
 
 
 async def send(
@@ -69,7 +85,8 @@ async def send(
                 content=request.body,
                 timeout=timeout,
             ) as response,
-            aclosing(response.aiter_bytes()) as chunks,
+            # httpx types it as an iterator; it is an async generator, closed at once here
+            aclosing(cast("AsyncGenerator[bytes, None]", response.aiter_bytes())) as chunks,
         ):
             async for chunk in chunks:
                 if not body.take(chunk):
