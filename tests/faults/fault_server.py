@@ -15,6 +15,7 @@ import collections
 import email.utils
 import json
 import socket
+import ssl
 import struct
 import threading
 import time
@@ -168,7 +169,8 @@ class Huge(Behaviour):
 class FaultServer:
     """The scripted server; use the ``fault_server`` fixture, which starts and stops it."""
 
-    def __init__(self) -> None:
+    def __init__(self, ssl_context: ssl.SSLContext | None = None) -> None:
+        self.ssl_context = ssl_context
         self.requests: list[Received] = []
         self.default: Behaviour = Reply(200, {})
         self.stopped = threading.Event()
@@ -178,7 +180,7 @@ class FaultServer:
         self._listener = socket.create_server(("127.0.0.1", 0))
         self._listener.settimeout(0.05)
         self.port = self._listener.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.url = f"{'https' if ssl_context else 'http'}://127.0.0.1:{self.port}"
         self.connections = 0
         self._open: set[socket.socket] = set()
 
@@ -233,9 +235,14 @@ class FaultServer:
     def _serve(self, conn: socket.socket, port: int) -> None:
         conn.settimeout(0.05)
         buffer = b""
+        raw = conn
         with self._lock:
-            self._open.add(conn)
+            self._open.add(raw)
         try:
+            if self.ssl_context is not None:
+                conn.settimeout(_IO_TIMEOUT)
+                conn = self.ssl_context.wrap_socket(conn, server_side=True)
+                conn.settimeout(0.05)
             while not self.stopped.is_set():
                 request, buffer = self._read_request(conn, buffer, port)
                 if request is None:
@@ -250,7 +257,7 @@ class FaultServer:
             return
         finally:
             with self._lock:
-                self._open.discard(conn)
+                self._open.discard(raw)
             conn.close()
 
     def _read_request(
