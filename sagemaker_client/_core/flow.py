@@ -43,7 +43,7 @@ from sagemaker_client._core.errors import (
 from sagemaker_client._core.http import HttpRequest, HttpResponse, TransportFailure
 from sagemaker_client._core.idempotency import fill_idempotency_tokens
 from sagemaker_client._core.logs import log_outcome, log_request, logger
-from sagemaker_client._core.request import build_request, encode_body
+from sagemaker_client._core.request import add_retry_headers, base_request, encode_body
 from sagemaker_client._core.response import is_success, parse_error, parse_output
 from sagemaker_client._core.retry import (
     RetryQuota,
@@ -130,17 +130,20 @@ def call_flow(
         attempt += 1
         credentials = yield GetCredentials()
         assert isinstance(credentials, Credentials)
-        unsigned = build_request(
+        unsigned = base_request(
             operation=operation.name,
             payload=payload,
             endpoint_url=context.endpoint_url,
             user_agent=context.user_agent,
+        )
+        signed = sign(unsigned, credentials, context.region, context.clock_skew.now(context.now))
+        request = add_retry_headers(
+            signed,
             invocation_id=invocation_id,
             attempt=attempt,
             max_attempts=context.max_attempts,
             ttl=ttl,
         )
-        request = sign(unsigned, credentials, context.region, context.clock_skew.now(context.now))
         log_request(operation.name, attempt, context.max_attempts, request)
         outcome = yield Send(request)
         log_outcome(operation.name, attempt, outcome)
