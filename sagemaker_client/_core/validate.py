@@ -14,9 +14,10 @@ Constraint metadata, as the generator emits it (botocore semantics; every key ma
   ``dict`` (entries); a value bound for ``int`` and ``float``.
 - ``pattern``: the model's regular expression. AWS validators match it against the *whole* value
   (see docs/decisions/0005-reliability.md), so it is applied with ``re.fullmatch``, with
-  ``re.DOTALL`` so that a newline never fails a ``.*`` client-side that the service might accept. Patterns Python cannot compile (Java's ``\\p{L}``)
-  or that spell UTF-16 surrogates (Java's way to say "any character") are skipped: the service
-  still checks them, and the SDK never rejects what the service could accept.
+  ``re.DOTALL`` so that a newline never fails a ``.*`` client-side that the service might
+  accept. Patterns Python cannot compile (Java's ``\\p{L}``) or that spell UTF-16 surrogates
+  (Java's way to say "any character") are skipped: the service still checks them, and the SDK
+  never rejects what the service could accept.
 - a class attribute ``_union = True`` marks a union: exactly one member must be set.
 """
 
