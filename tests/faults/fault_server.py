@@ -292,3 +292,45 @@ class FaultServer:
             except TimeoutError:
                 continue
         return b""
+
+
+def _serve_in_child(pipe: Any, script: list[Behaviour], default: Behaviour) -> None:
+    server = FaultServer()
+    server.script(*script)
+    server.default = default
+    server.start()
+    pipe.send(server.url)
+    pipe.recv()  # until the test is done
+    pipe.send(server.requests)
+    server.stop()
+
+
+class ChildFaultServer:
+    """A ``FaultServer`` in its own process, for tests where its threads must not compete with
+    the code under test for the GIL (timing of the event loop). Scripted before it starts."""
+
+    def __init__(self, *script: Behaviour, default: Behaviour) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")
+        self._pipe, child_pipe = context.Pipe()
+        self._process = context.Process(
+            target=_serve_in_child, args=(child_pipe, list(script), default), daemon=True
+        )
+        self.url = ""
+        self.requests: list[Received] = []
+
+    def __enter__(self) -> ChildFaultServer:
+        self._process.start()
+        if not self._pipe.poll(30):
+            raise RuntimeError("the fault server process did not start")
+        self.url = self._pipe.recv()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._pipe.send("stop")
+        if self._pipe.poll(10):
+            self.requests = self._pipe.recv()
+        self._process.join(timeout=10)
+        if self._process.is_alive():
+            self._process.kill()
