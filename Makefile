@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test generate check lint typecheck bench clean
+.PHONY: setup demo test spec generate check lint typecheck bench clean
 
 setup: $(STAMP)
 
@@ -19,6 +19,10 @@ demo: $(STAMP)
 
 test: $(STAMP) check
 	$(PY) -m pytest -q
+
+# botocore's SageMaker model (the version pinned in the build extra) -> spec/sagemaker.openapi.json
+spec: $(STAMP)
+	$(PY) -m codegen.botocore_spec
 
 generate: $(STAMP)
 	$(PY) -m codegen

@@ -41,7 +41,7 @@ from sagemaker_client._core.errors import (
     ServiceError,
 )
 from sagemaker_client._core.http import HttpRequest, HttpResponse, TransportFailure
-from sagemaker_client._core.idempotency import fill_idempotency_tokens
+from sagemaker_client._core.idempotency import fill_tokens
 from sagemaker_client._core.logs import log_outcome, log_request, logger
 from sagemaker_client._core.request import add_retry_headers, base_request, encode_body
 from sagemaker_client._core.response import is_success, parse_error, parse_output
@@ -110,16 +110,17 @@ def call_flow(
     operation: OperationSpec[InputT, OutputT], params: InputT, context: CallContext
 ) -> Generator[Command, Reply, OutputT]:
     """Run ``operation`` with ``params``; see the module docstring for the command protocol."""
-    if not isinstance(params, operation.input_type):
+    input_type = operation.input_type
+    if not isinstance(params, input_type):
         raise ParamValidationError(
-            operation.name,
-            [f"expected {operation.input_type.__name__}, got {type(params).__name__}"],
+            operation.name, [f"expected {input_type.__name__}, got {type(params).__name__}"]
         )
-    params = fill_idempotency_tokens(params, context.new_idempotency_token)
     if context.validate:
         problems = find_problems(params)  # type: ignore[arg-type]
         if problems:
             raise ParamValidationError(operation.name, problems)
+    # Filled before the first attempt: every retry of this call repeats the same tokens.
+    params = fill_tokens(params, context.new_idempotency_token)
     payload = _encode(operation.name, params)
     invocation_id = context.new_invocation_id()
     paid = 0
@@ -150,7 +151,10 @@ def call_flow(
         if isinstance(outcome, HttpResponse):
             if is_success(outcome):
                 context.quota.release(paid)
-                return parse_output(operation.name, operation.output_type, outcome)
+                output_type = operation.output_type
+                if output_type is None:
+                    return None  # type: ignore[return-value]  # OutputT is None for these operations
+                return parse_output(operation.name, output_type, outcome)
             service_now = server_time(outcome)
             if service_now is not None:
                 ttl = retry_ttl(service_now, context.read_timeout) or ttl

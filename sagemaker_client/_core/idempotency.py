@@ -1,8 +1,7 @@
-"""Idempotency tokens: generated once per call, before the first attempt, so retries repeat them.
+"""Idempotency tokens: filled once per call, before the first attempt, so retries repeat them.
 
-A member whose field metadata has ``"idempotency_token": True`` and that the caller left unset
-gets a fresh UUID4, as botocore fills ``idempotencyToken`` members. Only top-level input members
-carry the trait in AWS models, so nested models are not searched.
+A field whose metadata has ``"idempotency_token": True`` (``ClientToken`` and the like) and that
+the caller left unset gets a fresh uuid4, as botocore does; a token the caller gave is kept.
 """
 
 from __future__ import annotations
@@ -12,31 +11,25 @@ from typing import Any, TypeVar
 
 import attrs
 
-ModelT = TypeVar("ModelT")
-
-_TOKEN_FIELDS: dict[type[Any], tuple[tuple[str, str], ...]] = {}
+T = TypeVar("T")
 
 
-def fill_idempotency_tokens(params: ModelT, new_token: Callable[[], str]) -> ModelT:
-    """``params`` with a new token in every unset idempotency-token member (itself if none)."""
-    missing = {
-        alias: new_token()
-        for name, alias in _token_fields(type(params))
-        if getattr(params, name) is None
-    }
-    if not missing:
-        return params
-    return attrs.evolve(params, **missing)  # type: ignore[misc]
+_TOKEN_FIELDS: dict[type[Any], tuple[str, ...]] = {}
 
 
-def _token_fields(cls: type[Any]) -> tuple[tuple[str, str], ...]:
-    """(attribute name, __init__ name) of each idempotency-token member, once per class."""
-    fields = _TOKEN_FIELDS.get(cls)
-    if fields is None:
-        fields = tuple(
-            (field.name, field.alias or field.name)
-            for field in attrs.fields(cls)
-            if field.metadata.get("idempotency_token")
+def token_fields(cls: type[Any]) -> tuple[str, ...]:
+    """Names of the idempotency-token fields of an attrs class (computed once per class)."""
+    names = _TOKEN_FIELDS.get(cls)
+    if names is None:
+        fields = attrs.fields(cls)
+        names = _TOKEN_FIELDS[cls] = tuple(
+            f.name for f in fields if f.metadata.get("idempotency_token")
         )
-        _TOKEN_FIELDS[cls] = fields
-    return fields
+    return names
+
+
+def fill_tokens(params: T, new_token: Callable[[], str]) -> T:
+    """``params`` with every unset idempotency-token field set to ``new_token()``."""
+    cls: type[Any] = type(params)
+    missing = {name: new_token() for name in token_fields(cls) if getattr(params, name) is None}
+    return attrs.evolve(params, **missing) if missing else params  # type: ignore[misc]

@@ -23,7 +23,7 @@ from sagemaker_client._core.retry import RetryQuota
 from sagemaker_client._core.signing import Credentials
 from sagemaker_client._core.specs import OperationSpec
 
-OP = OperationSpec(name="CreateThing", input_type=CreateInput, output_type=Thing)
+OP = OperationSpec(name="CreateThing", input=CreateInput, output=Thing)
 CREDS = Credentials("AKID", "secret")
 START = datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc)
 

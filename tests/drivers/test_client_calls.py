@@ -22,7 +22,7 @@ from sagemaker_client.errors import (
     ServiceError,
     ValidationException,
 )
-from sagemaker_client.models import Endpoint, EndpointStatus, ProductionVariant, Tag
+from sagemaker_client.models import DescribeEndpointOutput, EndpointStatus, ProductionVariant, Tag
 
 UTC = datetime.timezone.utc
 
@@ -58,7 +58,7 @@ async def test_describe_endpoint_request_and_response(sm):
     assert json.loads(request.content) == {"EndpointName": "ep"}
     assert request.headers["amz-sdk-request"] == "attempt=1; max=3"
 
-    assert isinstance(out, Endpoint)
+    assert isinstance(out, DescribeEndpointOutput)
     assert out.endpoint_name == "ep"
     assert out.endpoint_status is EndpointStatus.IN_SERVICE
     assert out.creation_time == datetime.datetime(2024, 1, 2, 3, 4, 5, 500000, tzinfo=UTC)

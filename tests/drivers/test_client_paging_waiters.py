@@ -7,7 +7,7 @@ import pytest
 from mock_service import Adapter, Recorder, error_response, json_response
 
 from sagemaker_client.errors import PaginationError, ServiceError, WaiterError
-from sagemaker_client.models import Endpoint, Model
+from sagemaker_client.models import DescribeEndpointOutput, ModelSummary
 
 PAGES = {
     None: {"Models": [{"ModelName": "m1"}, {"ModelName": "m2"}], "NextToken": "t1"},
@@ -28,7 +28,7 @@ async def test_paginator_yields_all_items_in_order(sm):
     assert recorder.requests == []  # lazy
     items = await sm.items(paginator)
     assert [m.model_name for m in items] == ["m1", "m2", "m3", "m4", "m5"]
-    assert all(isinstance(m, Model) for m in items)
+    assert all(isinstance(m, ModelSummary) for m in items)
     bodies = recorder.bodies()
     assert bodies == [
         {"MaxResults": 2},
@@ -79,7 +79,7 @@ async def test_waiter_in_service(sm):
         delay=0,
         on_poll=lambda attempt, elapsed, output: polls.append((attempt, elapsed, output)),
     )
-    assert isinstance(out, Endpoint)
+    assert isinstance(out, DescribeEndpointOutput)
     assert out.endpoint_status == "InService"
     assert [p[0] for p in polls] == [1, 2, 3]
     assert all(isinstance(p[1], float) and p[1] >= 0 for p in polls)

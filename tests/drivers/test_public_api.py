@@ -121,11 +121,17 @@ def test_async_methods_are_coroutines_and_paginators_async(name):
         client = AsyncSageMakerClient(
             region="us-east-1", aws_access_key_id="a", aws_secret_access_key="b"
         )
-        assert isinstance(getattr(client, name)(), AsyncPaginator)
+        # Nothing is sent (or checked) before iteration starts.
+        required = {
+            p.name: None
+            for p in inspect.signature(method).parameters.values()
+            if p.kind is p.KEYWORD_ONLY and p.default is p.empty
+        }
+        assert isinstance(getattr(client, name)(**required), AsyncPaginator)
         sync_client = SageMakerClient(
             region="us-east-1", aws_access_key_id="a", aws_secret_access_key="b"
         )
-        assert isinstance(getattr(sync_client, name)(), Paginator)
+        assert isinstance(getattr(sync_client, name)(**required), Paginator)
     else:
         assert inspect.iscoroutinefunction(method), name
         assert not inspect.iscoroutinefunction(getattr(SageMakerClient, name))
