@@ -268,7 +268,7 @@ def test_success_with_unparseable_body_is_not_retried():
 
 # -- idempotency tokens, ttl, clock skew, encoding -------------------------------------------
 
-TOKEN_OP = OperationSpec(name="CreateWithToken", input_type=CreateWithToken, output_type=Thing)
+TOKEN_OP = OperationSpec(name="CreateWithToken", input=CreateWithToken, output=Thing)
 
 
 def token_context(**kwargs):

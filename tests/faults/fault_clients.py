@@ -44,9 +44,7 @@ class CreateThingOutput:
     thing_arn: str | None = attrs.field(default=None, metadata={"wire": "ThingArn"})
 
 
-CREATE_THING = OperationSpec(
-    name="CreateThing", input_type=CreateThingInput, output_type=CreateThingOutput
-)
+CREATE_THING = OperationSpec(name="CreateThing", input=CreateThingInput, output=CreateThingOutput)
 
 
 class Caller:

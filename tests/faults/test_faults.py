@@ -46,7 +46,7 @@ from sagemaker_client.errors import (
     ThrottlingException,
     ValidationException,
 )
-from sagemaker_client.models import Endpoint, EndpointStatus
+from sagemaker_client.models import DescribeEndpointOutput, EndpointStatus
 
 TTL_RETRY = re.compile(r"ttl=\d{8}T\d{6}Z; attempt=(\d); max=(\d)")
 
@@ -76,7 +76,7 @@ async def test_503_then_success_is_resigned_with_a_fresh_date(caller, fault_serv
 
     endpoint = await caller.describe(client)
 
-    assert isinstance(endpoint, Endpoint)
+    assert isinstance(endpoint, DescribeEndpointOutput)
     assert endpoint.endpoint_status is EndpointStatus.IN_SERVICE
     first, second = fault_server.requests
     assert first.headers["amz-sdk-request"] == "attempt=1; max=3"
@@ -351,11 +351,14 @@ async def test_unknown_fields_and_enum_values_are_tolerated(caller, fault_server
     assert not isinstance(endpoint.endpoint_status, EndpointStatus)
 
 
-async def test_empty_200_gives_an_empty_output(caller, fault_server):
+async def test_empty_200_gives_zero_values(caller, fault_server):
     fault_server.default = Reply(200, b"")
     client = caller.client()
     endpoint = await caller.describe(client)
-    assert endpoint == Endpoint()
+    # required members get Smithy's zero values, optional ones stay None
+    assert endpoint.endpoint_name == ""
+    assert endpoint.creation_time == datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+    assert endpoint.production_variants is None
 
 
 async def test_huge_body_is_cut_at_the_limit(caller, fault_server):
@@ -399,6 +402,40 @@ async def test_idempotency_token_repeats_across_retries(caller, fault_server):
     later = [request.json()["ClientToken"] for request in fault_server.requests[3:]]
     assert later[0] not in tokens
     assert later[1] == "m"
+
+
+EXECUTION_ARN = "arn:aws:sagemaker:us-east-1:123456789012:pipeline/p/execution/e1"
+
+
+async def test_generated_operation_token_repeats_across_retries(caller, fault_server):
+    fault_server.script(error_reply(400, "ThrottlingException", "slow"), Reset())
+    fault_server.default = Reply(200, {"PipelineExecutionArn": EXECUTION_ARN})
+    client = caller.client()
+    output = await caller.call(
+        client, "stop_pipeline_execution", pipeline_execution_arn=EXECUTION_ARN
+    )
+    assert output.pipeline_execution_arn == EXECUTION_ARN
+    tokens = [request.json()["ClientRequestToken"] for request in fault_server.requests]
+    assert len(tokens) == 3
+    assert len(set(tokens)) == 1
+    assert uuid.UUID(tokens[0]).version == 4
+
+
+async def test_generated_model_constraints_are_checked_before_sending(caller, fault_server):
+    client = caller.client()
+    error = await caller.fails(client, endpoint_name="my_endpoint")  # SageMaker refuses "_"
+    assert isinstance(error, ParamValidationError)
+    assert error.problems == (
+        "endpoint_name: does not match the pattern '[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}'",
+    )
+    error = await caller.fails(
+        client,
+        "stop_pipeline_execution",
+        pipeline_execution_arn=EXECUTION_ARN,
+        client_request_token="short",
+    )
+    assert error.problems == ("client_request_token: must have at least 32 characters, got 5",)
+    assert fault_server.requests == []
 
 
 # -- clock skew ---------------------------------------------------------------------------------

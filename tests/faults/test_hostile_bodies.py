@@ -26,7 +26,12 @@ from sagemaker_client._core.http import HttpResponse
 from sagemaker_client._core.response import parse_error, parse_output
 from sagemaker_client._generated import operations
 
-OPERATIONS = [getattr(operations, name) for name in operations.__all__]
+# Every operation whose response has a body (the others return None without parsing anything).
+OPERATIONS = [
+    spec
+    for spec in (getattr(operations, name) for name in operations.__all__)
+    if spec.output_type is not None
+]
 VALID_BUDGET, HOSTILE_BUDGET, RANDOM_BUDGET, ERROR_BUDGET = 400, 1200, 300, 300
 PER_OPERATION = {
     "valid": max(2, VALID_BUDGET // len(OPERATIONS)),
