@@ -11,10 +11,10 @@ The flow returns the output model, or raises a ``SageMakerError``. The clock, th
 the invocation ids and idempotency tokens come in through ``CallContext``, so every path is
 testable without a network or a sleep.
 
-Before the first attempt: unset idempotency tokens are filled (once, so every attempt repeats
-them), the input is validated and encoded. Each attempt is signed afresh at the clock's time plus
-the client's learned clock skew. A clock-skew error teaches the client the service's time and is
-retried once at once, if attempts remain; other failures follow AWS standard retries
+Before the first attempt the input is validated, its unset idempotency tokens are filled (once,
+so every attempt repeats them) and it is encoded. Each attempt is signed afresh at the clock's
+time plus the client's learned clock skew. A clock-skew error teaches the client the service's
+time and is retried once at once, if attempts remain; other failures follow AWS standard retries
 (``_core/retry.py``).
 """
 
