@@ -904,24 +904,22 @@ def _paginators(
             if shape_in.member(TOKEN) is None or shape_out.member(TOKEN) is None:
                 continue
             lists = [m for m in shape_out.members if isinstance(m.type, ir.ListOf)]
-            if len(lists) != 1:
-                found = ", ".join(m.wire_name for m in lists) or "none"
-                b.notes.append(
-                    f"operation {op.name} pages with {TOKEN} but has no paginator: its output "
-                    f"needs exactly one list member to iterate (found {found})"
-                )
-                continue
-            spec["resultKey"] = lists[0].wire_name
+            if len(lists) == 1:
+                spec["resultKey"] = lists[0].wire_name
         token_in = shape_in.member(str(spec.get("inputToken")))
         token_out = shape_out.member(str(spec.get("outputToken")))
-        items = shape_out.member(str(spec.get("resultKey")))
+        # Without one list to iterate (several, or none), the paginator yields whole pages.
+        items = shape_out.member(str(spec["resultKey"])) if "resultKey" in spec else None
         limit = shape_in.member(str(spec["limitKey"])) if "limitKey" in spec else None
-        if token_in is None or token_out is None or items is None:
+        if token_in is None or token_out is None or ("resultKey" in spec and items is None):
             b.problem(where, "inputToken, outputToken and resultKey must name members")
             continue
-        if not isinstance(items.type, ir.ListOf):
-            b.problem(where, f"resultKey '{items.wire_name}' is not a list")
-            continue
+        item_type: ir.TypeRef = ir.StructRef(op.output)
+        if items is not None:
+            if not isinstance(items.type, ir.ListOf):
+                b.problem(where, f"resultKey '{items.wire_name}' is not a list")
+                continue
+            item_type = items.type.item
         result.append(
             ir.Paginator(
                 operation=op.name,
@@ -929,9 +927,9 @@ def _paginators(
                 constant=op.constant,
                 input_token=token_in.name,
                 output_token=token_out.name,
-                result_key=items.name,
+                result_key=items.name if items is not None else None,
                 limit_key=limit.name if limit is not None else None,
-                item_type=items.type.item,
+                item_type=item_type,
                 from_model=op.name in declared,
             )
         )

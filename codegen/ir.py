@@ -139,7 +139,8 @@ class Paginator:
     constant: str
     input_token: str
     output_token: str
-    result_key: str
+    result_key: str | None
+    """``None``: the output has several lists, and the paginator yields whole pages."""
     limit_key: str | None
     item_type: TypeRef
     from_model: bool = True

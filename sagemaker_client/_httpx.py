@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 
 from sagemaker_client._config import TimeoutSetting
-from sagemaker_client._core.http import HttpResponse, TransportFailure
+from sagemaker_client._core.http import MAX_RESPONSE_BYTES, HttpResponse, TransportFailure
 
 
 def to_timeout(setting: TimeoutSetting) -> httpx.Timeout:
@@ -15,13 +15,38 @@ def to_timeout(setting: TimeoutSetting) -> httpx.Timeout:
     return httpx.Timeout(setting)
 
 
-def to_response(response: httpx.Response) -> HttpResponse:
-    """A complete httpx response (body already read) as a core value."""
+def to_response(
+    response: httpx.Response, body: bytes | None = None, *, truncated: bool = False
+) -> HttpResponse:
+    """An httpx response as a core value, with its body read already or passed in ``body``."""
     return HttpResponse(
         status_code=response.status_code,
         headers={key.lower(): value for key, value in response.headers.items()},
-        body=response.content,
+        body=response.content if body is None else body,
+        body_truncated=truncated,
     )
+
+
+class BodyLimit:
+    """Collects a streamed body, up to ``MAX_RESPONSE_BYTES``."""
+
+    def __init__(self) -> None:
+        self.chunks: list[bytes] = []
+        self.size = 0
+        self.truncated = False
+
+    def take(self, chunk: bytes) -> bool:
+        """Keep ``chunk``; False once past the limit (stop reading: the connection is dropped)."""
+        self.size += len(chunk)
+        if self.size > MAX_RESPONSE_BYTES:
+            self.truncated = True
+            return False
+        self.chunks.append(chunk)
+        return True
+
+    def response(self, response: httpx.Response) -> HttpResponse:
+        """The core value for ``response`` with the body collected."""
+        return to_response(response, b"".join(self.chunks), truncated=self.truncated)
 
 
 def to_failure(exc: Exception) -> TransportFailure:

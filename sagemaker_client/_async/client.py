@@ -65,7 +65,7 @@ class AsyncBaseClient(ClientSettings):
             modeled_errors=self._errors,
         )
         self._timeout = to_timeout(self._state.config.timeout)
-        self._http = http_client
+        self._http: httpx.AsyncClient | None = http_client
         self._owns_http = http_client is None
         self._closed = False
 

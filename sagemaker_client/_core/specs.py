@@ -71,7 +71,8 @@ class PaginatorSpec(Generic[InputT, OutputT, ItemT]):
     operation: OperationSpec[InputT, OutputT]
     input_token: str
     output_token: str
-    result_key: str
+    result_key: str | None
+    """``None`` when the output has several lists: the paginator then yields whole pages."""
     limit_key: str | None = None
 
 

@@ -12417,6 +12417,33 @@ class SageMakerClient(BaseClient):
             ),
         )
 
+    def paginate_describe_edge_deployment_plan(
+        self,
+        *,
+        edge_deployment_plan_name: str,
+        next_token: str | None = None,
+        max_results: int | None = None,
+    ) -> Paginator[DescribeEdgeDeploymentPlanResponse, DescribeEdgeDeploymentPlanResponse]:
+        """Iterate over every page of DescribeEdgeDeploymentPlan (a whole
+        DescribeEdgeDeploymentPlanResponse: it holds several lists), following ``next_token``.
+        Nothing is sent until iteration starts.
+
+        Args:
+            edge_deployment_plan_name: The name of the deployment plan to describe.
+            next_token: If the edge deployment plan has enough stages to require tokening, then
+                this is the response from the last list of stages returned.
+            max_results: The maximum number of results to select (50 by default).
+        """
+        paginator = paginators.DESCRIBE_EDGE_DEPLOYMENT_PLAN
+        return self._paginate(
+            paginator,
+            paginator.operation.input_type(
+                edge_deployment_plan_name=edge_deployment_plan_name,
+                next_token=next_token,
+                max_results=max_results,
+            ),
+        )
+
     def paginate_describe_feature_group(
         self, *, feature_group_name: str, next_token: str | None = None
     ) -> Paginator[DescribeFeatureGroupResponse, FeatureDefinition]:
@@ -16850,6 +16877,54 @@ class SageMakerClient(BaseClient):
                 name_contains=name_contains,
                 next_token=next_token,
                 max_results=max_results,
+            ),
+        )
+
+    def paginate_query_lineage(
+        self,
+        *,
+        start_arns: list[str] | None = None,
+        direction: Direction | str | None = None,
+        include_edges: bool | None = None,
+        filters: QueryFilters | None = None,
+        max_depth: int | None = None,
+        max_results: int | None = None,
+        next_token: str | None = None,
+    ) -> Paginator[QueryLineageResponse, QueryLineageResponse]:
+        """Iterate over every page of QueryLineage (a whole QueryLineageResponse: it holds several
+        lists), following ``next_token``. Nothing is sent until iteration starts.
+
+        Args:
+            start_arns: A list of resource Amazon Resource Name (ARN) that represent the
+                starting point for your lineage query.
+            direction: Associations between lineage entities have a direction. This parameter
+                determines the direction from the StartArn(s) that the query traverses.
+            include_edges: Setting this value to ``True`` retrieves not only the entities of
+                interest but also the Associations
+                (https://docs.aws.amazon.com/sagemaker/latest/dg/lineage-tracking-entities.html)
+                and lineage entities on the path. Set to ``False`` to only return lineage
+                entities that match your query.
+            filters: A set of filtering parameters that allow you to specify which entities
+                should be returned.
+            max_depth: The maximum depth in lineage relationships from the ``StartArns`` that
+                are traversed. Depth is a measure of the number of ``Associations`` from the
+                ``StartArn`` entity to the matched results.
+            max_results: Limits the number of vertices in the results. Use the ``NextToken`` in
+                a response to to retrieve the next page of results.
+            next_token: Limits the number of vertices in the request. Use the ``NextToken`` in a
+                response to to retrieve the next page of results.
+        """
+        paginator = paginators.QUERY_LINEAGE
+        return self._paginate(
+            paginator,
+            paginator.operation.input_type(
+                start_arns=start_arns,
+                direction=direction,
+                include_edges=include_edges,
+                filters=filters,
+                max_depth=max_depth,
+                max_results=max_results,
+                next_token=next_token,
             ),
         )
 

@@ -39,6 +39,8 @@ if TYPE_CHECKING:
         CreateHubContentPresignedUrlsResponse,
         DescribeDeviceRequest,
         DescribeDeviceResponse,
+        DescribeEdgeDeploymentPlanRequest,
+        DescribeEdgeDeploymentPlanResponse,
         DescribeFeatureGroupRequest,
         DescribeFeatureGroupResponse,
         DescribeTrainingPlanExtensionHistoryRequest,
@@ -289,6 +291,8 @@ if TYPE_CHECKING:
         PipelineVersionSummary,
         ProcessingJobSummary,
         ProjectSummary,
+        QueryLineageRequest,
+        QueryLineageResponse,
         ResourceCatalog,
         SearchRecord,
         SearchRequest,
@@ -314,6 +318,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CREATE_HUB_CONTENT_PRESIGNED_URLS",
     "DESCRIBE_DEVICE",
+    "DESCRIBE_EDGE_DEPLOYMENT_PLAN",
     "DESCRIBE_FEATURE_GROUP",
     "DESCRIBE_TRAINING_PLAN_EXTENSION_HISTORY",
     "LIST_ACTIONS",
@@ -411,6 +416,7 @@ __all__ = [
     "LIST_USER_PROFILES",
     "LIST_WORKFORCES",
     "LIST_WORKTEAMS",
+    "QUERY_LINEAGE",
     "SEARCH",
 ]
 
@@ -432,6 +438,18 @@ DESCRIBE_DEVICE: PaginatorSpec[DescribeDeviceRequest, DescribeDeviceResponse, Ed
         result_key="models",
         limit_key=None,
     )
+)
+
+DESCRIBE_EDGE_DEPLOYMENT_PLAN: PaginatorSpec[
+    DescribeEdgeDeploymentPlanRequest,
+    DescribeEdgeDeploymentPlanResponse,
+    DescribeEdgeDeploymentPlanResponse,
+] = PaginatorSpec(
+    operation=operations.DESCRIBE_EDGE_DEPLOYMENT_PLAN,
+    input_token="next_token",
+    output_token="next_token",
+    result_key=None,
+    limit_key="max_results",
 )
 
 DESCRIBE_FEATURE_GROUP: PaginatorSpec[
@@ -1406,6 +1424,16 @@ LIST_WORKTEAMS: PaginatorSpec[ListWorkteamsRequest, ListWorkteamsResponse, Workt
         input_token="next_token",
         output_token="next_token",
         result_key="workteams",
+        limit_key="max_results",
+    )
+)
+
+QUERY_LINEAGE: PaginatorSpec[QueryLineageRequest, QueryLineageResponse, QueryLineageResponse] = (
+    PaginatorSpec(
+        operation=operations.QUERY_LINEAGE,
+        input_token="next_token",
+        output_token="next_token",
+        result_key=None,
         limit_key="max_results",
     )
 )

@@ -76,7 +76,7 @@ class BaseClient(ClientSettings):
             modeled_errors=self._errors,
         )
         self._timeout = to_timeout(self._state.config.timeout)
-        self._http = http_client
+        self._http: httpx.Client | None = http_client
         self._owns_http = http_client is None
         self._closed = False
         self._http_lock = threading.Lock()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import json
 
 import botocore.session
@@ -10,6 +11,7 @@ from botocore.awsrequest import AWSResponse
 from botocore.config import Config
 from mock_service import ENDPOINT, Recorder, error_response, json_response
 
+from sagemaker_client import _client_state
 from sagemaker_client.errors import (
     ConnectionFailedError,
     ParamValidationError,
@@ -205,7 +207,13 @@ async def test_modeled_error_class(sm):
     assert caught.value.code == "ResourceLimitExceeded"
 
 
-async def test_503_then_200_retries_and_resigns(sm):
+async def test_503_then_200_retries_and_resigns(sm, monkeypatch):
+    # Retry headers are not signed (as in botocore): a new signature shows in a new date.
+    start = datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc)
+    ticks = itertools.count()
+    monkeypatch.setattr(
+        _client_state, "_utc_now", lambda: start + datetime.timedelta(seconds=next(ticks))
+    )
     recorder = Recorder(
         [httpx.Response(503, content=b"<html>busy</html>"), json_response({"EndpointName": "ep"})]
     )
@@ -216,6 +224,10 @@ async def test_503_then_200_retries_and_resigns(sm):
     assert first.headers["amz-sdk-request"] == "attempt=1; max=3"
     assert second.headers["amz-sdk-request"] == "attempt=2; max=3"
     assert first.headers["amz-sdk-invocation-id"] == second.headers["amz-sdk-invocation-id"]
+    assert (first.headers["X-Amz-Date"], second.headers["X-Amz-Date"]) == (
+        "20240101T000000Z",
+        "20240101T000001Z",
+    )
     assert first.headers["Authorization"] != second.headers["Authorization"]
 
 

@@ -74,9 +74,21 @@ def signature_facts(function):
     return [(p.name, p.kind, p.default, str(p.annotation)) for p in signature.parameters.values()]
 
 
+CLIENT_METHODS = {"with_options"}  # about the client itself, plain methods in both
+
 OPERATION_METHODS = sorted(
-    name for name in public_methods(SageMakerClient) if name not in SYNC_ONLY_TO_ASYNC
+    name
+    for name in public_methods(SageMakerClient)
+    if name not in SYNC_ONLY_TO_ASYNC and name not in CLIENT_METHODS
 )
+
+
+@pytest.mark.parametrize("name", sorted(CLIENT_METHODS))
+def test_client_methods_are_plain_and_alike(name):
+    sync, asyn = getattr(SageMakerClient, name), getattr(AsyncSageMakerClient, name)
+    assert not inspect.iscoroutinefunction(sync)
+    assert not inspect.iscoroutinefunction(asyn)
+    assert signature_facts(sync) == signature_facts(asyn)
 
 
 def test_there_are_operations_paginators_and_waiters():

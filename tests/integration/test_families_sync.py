@@ -17,7 +17,7 @@ import pytest
 from moto.sagemaker.responses import SageMakerResponse
 
 from sagemaker_client import SageMakerClient
-from sagemaker_client.errors import ServiceError, ValidationException
+from sagemaker_client.errors import ParamValidationError, ServiceError, ValidationException
 from sagemaker_client.models import (
     AppSpecification,
     ContainerDefinition,
@@ -556,8 +556,19 @@ def test_tags_round_trip(client: SageMakerClient, name: str) -> None:
         ("stage", "dev"),
     }
     assert all(isinstance(tag, Tag) for tag in listed.tags or [])
-    paginated = list(client.paginate_list_tags(resource_arn=arn, max_results=1))
+    # The model says MaxResults >= 50 for ListTags; the emulator pages by 1 anyway, so this
+    # one call goes out unvalidated to see the token handed over.
+    with SageMakerClient(
+        region=client.region,
+        endpoint_url=client.endpoint_url,
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+        validate=False,
+    ) as unvalidated:
+        paginated = list(unvalidated.paginate_list_tags(resource_arn=arn, max_results=1))
     assert sorted(tag.key for tag in paginated) == ["stage", "team"]
+    with pytest.raises(ParamValidationError, match="max_results: must be >= 50"):
+        list(client.paginate_list_tags(resource_arn=arn, max_results=1))
 
     assert client.delete_tags(resource_arn=arn, tag_keys=["stage"]) is not None
     remaining = client.list_tags(resource_arn=arn)
