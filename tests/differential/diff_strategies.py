@@ -9,7 +9,7 @@ Values are valid by construction: required members are always there, enums take 
 numbers, lengths and sizes keep to the ``min``/``max`` constraints of the IR (of the OpenAPI
 document for list items and map keys and values, which the IR does not keep), a union sets exactly
 one member, and optional members stop below ``MAX_DEPTH`` so recursive shapes stay small.
-Patterns are not followed: neither the SDK nor botocore checks them.
+Strings match their pattern too, where the SDK applies it (``diff_patterns``).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import functools
 import os
 from typing import Any
 
+from diff_patterns import INFINITE, matching_text, usable
 from diff_support import enums, member_schema, resolve, schema_constraints, structures
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -146,20 +147,29 @@ def _value(
 
 
 def _map_keys(schema: dict[str, Any] | None) -> st.SearchStrategy[str]:
-    """Keys of a map: a value of its key enum, else a string of the key's length (never empty)."""
+    """Keys of a map: a value of its key enum, else a string as its key schema says."""
     if schema is not None and schema.get("enum"):
         return st.sampled_from(schema["enum"])
-    low, high = _length_bounds(schema_constraints(schema), 8)
-    return st.text(_TEXT_ALPHABET, min_size=max(low, 1), max_size=max(high, 1))
+    return _text(schema_constraints(schema), nonempty=True)
 
 
 _TEXT_ALPHABET = st.characters(codec="utf-8", exclude_categories=("Cs",))
 
 
+def _text(constraints: ir.Constraints, *, nonempty: bool = False) -> st.SearchStrategy[str]:
+    """Strings of the allowed length that match the pattern, when the SDK applies it."""
+    low, high = _length_bounds(constraints, MAX_TEXT)
+    low = max(low, 1) if nonempty else low
+    pattern = constraints.pattern
+    if pattern is not None and usable(pattern) is not None:
+        most = _bound(constraints.max)
+        return matching_text(pattern, low, INFINITE if most is None else int(most), MAX_TEXT)
+    return st.text(_TEXT_ALPHABET, min_size=low, max_size=max(low, high))
+
+
 def _primitive(name: str, constraints: ir.Constraints) -> st.SearchStrategy[Any]:
     if name == "str":
-        low, high = _length_bounds(constraints, MAX_TEXT)
-        return st.text(_TEXT_ALPHABET, min_size=low, max_size=high)
+        return _text(constraints)
     if name == "bytes":
         low, high = _length_bounds(constraints, MAX_TEXT)
         return st.binary(min_size=low, max_size=high)
