@@ -199,15 +199,22 @@ def _powers(node: _Repeat, cap: int) -> tuple[frozenset[int], ...]:
 # -- generating a string of an exact, reachable length -------------------------------------------
 
 
+@functools.cache
+def _one_of(node: _Chars) -> st.SearchStrategy[str]:
+    return st.sampled_from(node.chars)
+
+
 def _generate(node: _Node, length: int, cap: int, draw: Any) -> str:
     if isinstance(node, _Chars):
-        return str(draw(st.sampled_from(node.chars)))
+        return str(draw(_one_of(node)))
     if isinstance(node, _Seq):
         return _share(node.items, _suffixes(node.items, cap), length, cap, draw)
     if isinstance(node, _Alt):
         fits = [option for option in node.options if length in _lengths(option, cap)]
         return _generate(draw(st.sampled_from(fits)), length, cap, draw)
     assert isinstance(node, _Repeat)
+    if isinstance(node.item, _Chars):  # the common run of characters: no sharing to work out
+        return "".join(str(draw(_one_of(node.item))) for _ in range(length))
     powers = _powers(node, cap)
     counts = [k for k in range(node.least, len(powers)) if length in powers[k]]
     count = draw(st.sampled_from(counts))
