@@ -10,14 +10,20 @@ Rules, all kept here and none in the models:
   False, [], {}, the epoch, an empty model) instead of failing the whole response;
 - primitives are strict: a number where a string belongs is an error, not a silent ``str(5)``.
 
-Hooks are built once per class, on first use, by cattrs' code generation.
+Hooks are built once per class, on first use: cattrs' code generation for request bodies, and for
+response bodies a structure function this module compiles per class (see "Theory of operation"
+below), because responses are where the time goes (a ListModels page holds 100 models, a
+DescribeTrainingJob answer some 80 nested objects and 30 timestamps).
 """
 
 from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import itertools
+import operator
+import threading
 import types
 import typing
 from collections.abc import Callable
@@ -26,7 +32,7 @@ from typing import Any, TypeVar
 
 import attrs
 import cattrs
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.gen import make_dict_unstructure_fn, override
 
 T = TypeVar("T")
 
@@ -58,11 +64,16 @@ def from_wire(cls: type[T], data: Any) -> T:
     """Build an output model from a decoded response body; raises ``ShapeMismatchError``."""
     try:
         return _converter.structure(data, cls)
-    except Exception as exc:  # cattrs reports through exception groups and plain errors alike
-        raise ShapeMismatchError(_describe(exc)) from None
+    except Exception as exc:  # any failure: find every problem again, this time with its path
+        raise ShapeMismatchError(_describe(cls, data, exc)) from None
 
 
-def _describe(exc: Exception) -> list[str]:
+def _describe(cls: Any, data: Any, exc: Exception) -> list[str]:
+    if attrs.has(cls):
+        problems: list[str] = []
+        _explain(cls, data, "$", problems)
+        if problems:
+            return problems
     if isinstance(exc, cattrs.BaseValidationError):
         return cattrs.transform_error(exc, path="$")
     return [f"$: {exc}"]
@@ -81,7 +92,14 @@ def _datetime_to_wire(value: datetime.datetime) -> int | float:
     return whole
 
 
-def _datetime_from_wire(value: Any, _: Any) -> datetime.datetime:
+def _datetime_from_wire(value: Any, _: Any = None) -> datetime.datetime:
+    kind = value.__class__
+    if kind is float or kind is int:
+        # fromtimestamp rounds exactly like epoch + timedelta, in a third of the time.
+        try:
+            return _from_timestamp(value, datetime.timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            return _EPOCH + datetime.timedelta(seconds=value)
     if isinstance(value, bool):
         raise TypeError(f"expected a timestamp, got {value!r}")
     if isinstance(value, int | float):
@@ -89,6 +107,9 @@ def _datetime_from_wire(value: Any, _: Any) -> datetime.datetime:
     if not isinstance(value, str):
         raise TypeError(f"expected a timestamp, got {type(value).__name__}")
     return _parse_timestamp_text(value)
+
+
+_from_timestamp = datetime.datetime.fromtimestamp
 
 
 def _parse_timestamp_text(text: str) -> datetime.datetime:
@@ -127,13 +148,13 @@ def _normalize_iso(text: str) -> str:
 # -- strict primitives ----------------------------------------------------------------------------
 
 
-def _structure_str(value: Any, _: Any) -> str:
+def _structure_str(value: Any, _: Any = None) -> str:
     if isinstance(value, str):
         return value
     raise TypeError(f"expected a string, got {type(value).__name__}")
 
 
-def _structure_int(value: Any, _: Any) -> int:
+def _structure_int(value: Any, _: Any = None) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     if isinstance(value, float) and value.is_integer():
@@ -141,13 +162,13 @@ def _structure_int(value: Any, _: Any) -> int:
     raise TypeError(f"expected an integer, got {type(value).__name__}")
 
 
-def _structure_float(value: Any, _: Any) -> float:
+def _structure_float(value: Any, _: Any = None) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
     raise TypeError(f"expected a number, got {type(value).__name__}")
 
 
-def _structure_bool(value: Any, _: Any) -> bool:
+def _structure_bool(value: Any, _: Any = None) -> bool:
     if isinstance(value, bool):
         return value
     raise TypeError(f"expected a boolean, got {type(value).__name__}")
@@ -224,24 +245,216 @@ def _unstructure_model_hook(cls: Any) -> Callable[[Any], dict[str, Any]]:
 
 
 def _structure_model_hook(cls: Any) -> Callable[[Any, Any], Any]:
+    return _compiled(cls)
+
+
+# -- compiled structure functions ------------------------------------------------------------
+#
+# Theory of operation: for each attrs class, ``_compile`` writes the source of one function that
+# reads every member straight from the decoded dict, checks and converts it with inline
+# expressions (``v if v.__class__ is str else _str(v)``: the slow helper only runs to coerce an
+# integral float or to raise), and calls the class once. Nested classes get their own compiled
+# function, bound by name; a class that contains itself goes through a trampoline. Types this
+# compiler does not know fall back to the converter's own hook. The fast path keeps no paths for
+# error messages: when it raises, ``_explain`` walks the same data again, slowly, and names every
+# problem with its path (``$.items[1].count``).
+
+_COMPILED: dict[type[Any], Callable[..., Any]] = {}
+_PENDING: dict[type[Any], Callable[..., Any]] = {}
+_COMPILING = threading.RLock()
+
+
+def _compiled(cls: type[Any]) -> Callable[..., Any]:
+    function = _COMPILED.get(cls)
+    if function is not None:
+        return function
+    with _COMPILING:
+        function = _COMPILED.get(cls) or _PENDING.get(cls)
+        if function is None:
+            # A shape that contains itself binds this trampoline, which waits for the lock.
+            _PENDING[cls] = lambda data, _=None: _compiled(cls)(data)
+            try:
+                function = _COMPILED[cls] = _compile(cls)
+            finally:
+                del _PENDING[cls]
+    return function
+
+
+class _Source:
+    """The names a compiled function closes over, each bound once under a fresh name."""
+
+    def __init__(self) -> None:
+        self.namespace: dict[str, Any] = {
+            "_str": _structure_str,
+            "_int": _structure_int,
+            "_float": _structure_float,
+            "_bool": _structure_bool,
+            "_ts": _datetime_from_wire,
+            "_list": _not_a_list,
+            "_dict": _not_a_dict,
+            "_object": _not_an_object,
+            "_enum_str": _enum_string,
+        }
+        self._count = 0
+
+    def bind(self, value: Any, hint: str) -> str:
+        self._count += 1
+        name = f"_{hint}{self._count}"
+        self.namespace[name] = value
+        return name
+
+    def variable(self) -> str:
+        self._count += 1
+        return f"x{self._count}"
+
+
+def _optional(tp: Any) -> tuple[Any, bool]:
+    """``(T, True)`` for ``T | None``, else ``(tp, False)``."""
+    args = _union_args(tp)
+    if _NONE_TYPE in args:
+        rest = tuple(arg for arg in args if arg is not _NONE_TYPE)
+        return functools.reduce(operator.or_, rest), True
+    return tp, False
+
+
+def _expression(tp: Any, var: str, source: _Source) -> str:
+    """A Python expression that converts ``var`` to ``tp`` (or raises)."""
+    inner, optional = _optional(tp)
+    if optional:
+        return f"(None if {var} is None else {_expression(inner, var, source)})"
+    if tp is str:
+        return f"({var} if {var}.__class__ is str else _str({var}))"
+    if tp is int:
+        return f"({var} if {var}.__class__ is int else _int({var}))"
+    if tp is float:
+        return f"({var} if {var}.__class__ is float else _float({var}))"
+    if tp is bool:
+        return f"({var} if {var}.__class__ is bool else _bool({var}))"
+    if tp is datetime.datetime:
+        return f"_ts({var})"
+    enum_type = _enum_of(tp)
+    if enum_type is not None:
+        known = source.bind(enum_type._value2member_map_, "known")
+        return (
+            f"({known}.get({var}, {var}) if {var}.__class__ is str else _enum_str({known}, {var}))"
+        )
+    if attrs.has(tp):
+        return f"{source.bind(_compiled(tp), 'model')}({var})"
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is list and len(args) == 1:
+        item = source.variable()
+        converted = _expression(args[0], item, source)
+        return f"[{converted} for {item} in ({var} if {var}.__class__ is list else _list({var}))]"
+    if origin is dict and len(args) == 2 and args[0] is str:
+        key, item = source.variable(), source.variable()
+        converted = _expression(args[1], item, source)
+        items = f"({var} if {var}.__class__ is dict else _dict({var})).items()"
+        return f"{{{key}: {converted} for {key}, {item} in {items}}}"
+    hook = source.bind(_converter.get_structure_hook(tp), "hook")
+    return f"{hook}({var}, {source.bind(tp, 'type')})"
+
+
+def _compile(cls: type[Any]) -> Callable[..., Any]:
     attrs.resolve_types(cls)
-    fields = attrs.fields(cls)
-    build = make_dict_structure_fn(cls, _converter, **_renames(cls))
-    zeros = {
-        wire_name(field): _zero_value(field.type)
-        for field in fields
-        if field.default is attrs.NOTHING
-    }
+    source = _Source()
+    lines = [
+        "def structure(data, _=None):",
+        "    if data.__class__ is not dict:",
+        "        _object(data)",
+        "    get = data.get",
+    ]
+    arguments = []
+    for index, field in enumerate(attrs.fields(cls)):
+        if not field.init:
+            continue
+        key = wire_name(field)
+        var = f"a{index}"
+        if field.default is attrs.NOTHING:
+            zero = source.bind(_zero_value(field.type), "zero")
+            lines.append(f"    {var} = data[{key!r}] if {key!r} in data else {zero}()")
+            lines.append(f"    {var} = {_expression(field.type, var, source)}")
+        else:
+            inner, _ = _optional(field.type)
+            lines.append(f"    {var} = get({key!r})")
+            lines.append(f"    if {var} is not None:")
+            lines.append(f"        {var} = {_expression(inner, var, source)}")
+        arguments.append(f"{field.alias}={var}")
+    lines.append(f"    return {source.bind(cls, 'cls')}({', '.join(arguments)})")
+    code = compile("\n".join(lines), f"<sagemaker_client structure {cls.__qualname__}>", "exec")
+    exec(code, source.namespace)
+    function: Callable[..., Any] = source.namespace["structure"]
+    return function
 
-    def structure(data: Any, _: Any) -> Any:
-        if not isinstance(data, dict):
-            raise TypeError(f"expected a JSON object, got {type(data).__name__}")
-        missing = [key for key in zeros if key not in data]
-        if missing:
-            data = {**{key: zeros[key]() for key in missing}, **data}
-        return build(data, cls)
 
-    return structure
+def _not_a_list(value: Any) -> list[Any]:
+    if isinstance(value, list):
+        return value
+    raise TypeError(f"expected a JSON array, got {type(value).__name__}")
+
+
+def _not_a_dict(value: Any) -> dict[str, Any]:
+    if isinstance(value, dict):
+        return value
+    raise TypeError(f"expected a JSON object, got {type(value).__name__}")
+
+
+def _not_an_object(value: Any) -> None:
+    if not isinstance(value, dict):
+        raise TypeError(f"expected a JSON object, got {type(value).__name__}")
+
+
+def _enum_string(known: dict[Any, Any], value: Any) -> Any:
+    if isinstance(value, str):
+        return known.get(value, value)
+    raise TypeError(f"expected a string, got {type(value).__name__}")
+
+
+# -- error paths: the slow second walk after the fast path failed ------------------------------
+
+
+def _explain(tp: Any, value: Any, path: str, problems: list[str]) -> None:
+    inner, optional = _optional(tp)
+    if value is None and optional:
+        return
+    if attrs.has(inner):
+        _explain_model(inner, value, path, problems)
+        return
+    origin = typing.get_origin(inner)
+    args = typing.get_args(inner)
+    if origin is list and len(args) == 1:
+        if not isinstance(value, list):
+            problems.append(f"{path}: expected a JSON array, got {type(value).__name__}")
+            return
+        for index, item in enumerate(value):
+            _explain(args[0], item, f"{path}[{index}]", problems)
+        return
+    if origin is dict and len(args) == 2 and args[0] is str:
+        if not isinstance(value, dict):
+            problems.append(f"{path}: expected a JSON object, got {type(value).__name__}")
+            return
+        for key, item in value.items():
+            _explain(args[1], item, f"{path}[{key!r}]", problems)
+        return
+    try:
+        _converter.structure(value, inner)
+    except Exception as exc:
+        problems.append(f"{path}: {exc}")
+
+
+def _explain_model(cls: Any, data: Any, path: str, problems: list[str]) -> None:
+    if not isinstance(data, dict):
+        problems.append(f"{path}: expected a JSON object, got {type(data).__name__}")
+        return
+    for field in attrs.fields(cls):
+        key = wire_name(field)
+        if key in data:
+            value = data[key]
+        elif field.default is attrs.NOTHING:
+            value = _zero_value(field.type)()
+        else:
+            continue
+        _explain(field.type, value, f"{path}.{field.name}", problems)
 
 
 def _make_converter() -> cattrs.Converter:
