@@ -15,7 +15,7 @@ from sagemaker_client._core.http import HttpRequest, HttpResponse, TransportFail
 from sagemaker_client._core.specs import OperationSpec
 from sagemaker_client._core.waiter import Pause, Poll, Progress, WaitCommand
 from sagemaker_client._credentials import CredentialResolver
-from sagemaker_client._httpx import to_failure, to_response
+from sagemaker_client._httpx import HttpxPool, to_failure, to_response
 
 logger = logging.getLogger("sagemaker_client")
 
@@ -25,7 +25,7 @@ OutputT = TypeVar("OutputT")
 def run_call(
     flow: Generator[Command, Reply, OutputT],
     *,
-    http: httpx.Client,
+    http: httpx.Client | HttpxPool,
     credentials: CredentialResolver,
     timeout: httpx.Timeout,
     sleep: Callable[[float], None] | None = None,
@@ -49,9 +49,11 @@ def run_call(
 
 
 def send(
-    http: httpx.Client, request: HttpRequest, timeout: httpx.Timeout
+    http: httpx.Client | HttpxPool, request: HttpRequest, timeout: httpx.Timeout
 ) -> HttpResponse | TransportFailure:
     """Send one request and read the whole response; failures come back as values."""
+    if not isinstance(http, httpx.Client):
+        return http.send(request, timeout)
     try:
         response = http.request(
             request.method,
