@@ -10,12 +10,16 @@ from __future__ import annotations
 import os
 import ssl
 import threading
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import httpx
 
 from sagemaker_client._config import TimeoutSetting
 from sagemaker_client._core.http import HttpRequest, HttpResponse, TransportFailure
+
+if TYPE_CHECKING:
+    from sagemaker_client._aiohttp import AiohttpPool
 
 _PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy")
 _contexts: dict[str, ssl.SSLContext] = {}
@@ -112,6 +116,29 @@ class HttpxPool:
         """Close the pool's connections (idempotent)."""
         self._closed = True
         self._transport.close()
+
+
+def new_async_client(endpoint_url: str, timeout: httpx.Timeout) -> httpx.AsyncClient | AiohttpPool:
+    """The async client's own pool: aiohttp under asyncio, else httpx.
+
+    httpx's async pool does work over every open connection on every request, which made it
+    slower than aiobotocore at 64 concurrent calls; see docs/decisions/0004-async-transport.md.
+    httpx stays in charge under other event loops (trio) and when the environment names a proxy
+    (aiohttp would look the proxy up again in a worker thread on every request).
+    """
+    import sniffio
+
+    try:
+        library = sniffio.current_async_library()
+    except sniffio.AsyncLibraryNotFoundError:
+        library = "asyncio"
+    if library == "asyncio" and not proxies_configured():
+        from sagemaker_client._aiohttp import AiohttpPool
+
+        return AiohttpPool(endpoint_url)
+    return httpx.AsyncClient(
+        timeout=timeout, follow_redirects=False, verify=ssl_context_for(endpoint_url)
+    )
 
 
 def to_timeout(setting: TimeoutSetting) -> httpx.Timeout:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 import logging
 from collections.abc import Awaitable, Callable, Generator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import anyio
 import anyio.to_thread
@@ -20,6 +20,9 @@ from sagemaker_client._core.waiter import Pause, Poll, Progress, WaitCommand
 from sagemaker_client._credentials import CredentialResolver
 from sagemaker_client._httpx import to_failure, to_response
 
+if TYPE_CHECKING:
+    from sagemaker_client._aiohttp import AiohttpPool
+
 logger = logging.getLogger("sagemaker_client")
 
 OutputT = TypeVar("OutputT")
@@ -28,7 +31,7 @@ OutputT = TypeVar("OutputT")
 async def run_call(
     flow: Generator[Command, Reply, OutputT],
     *,
-    http: httpx.AsyncClient,
+    http: httpx.AsyncClient | AiohttpPool,
     credentials: CredentialResolver,
     timeout: httpx.Timeout,
 ) -> OutputT:
@@ -59,9 +62,11 @@ async def resolve_credentials(credentials: CredentialResolver) -> Credentials:
 
 
 async def send(
-    http: httpx.AsyncClient, request: HttpRequest, timeout: httpx.Timeout
+    http: httpx.AsyncClient | AiohttpPool, request: HttpRequest, timeout: httpx.Timeout
 ) -> HttpResponse | TransportFailure:
     """Send one request and read the whole response; failures come back as values."""
+    if not isinstance(http, httpx.AsyncClient):
+        return await http.send(request, timeout)
     try:
         response = await http.request(
             request.method,
