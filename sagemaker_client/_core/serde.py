@@ -1,4 +1,4 @@
-"""The one cattrs converter: attrs models <-> AWS JSON 1.1 bodies.
+"""attrs models <-> AWS JSON 1.1 bodies: one compiled function per class and direction.
 
 Rules, all kept here and none in the models:
 - member names go out and come back as the wire names in each field's ``metadata["wire"]``;
@@ -10,10 +10,13 @@ Rules, all kept here and none in the models:
   False, [], {}, the epoch, an empty model) instead of failing the whole response;
 - primitives are strict: a number where a string belongs is an error, not a silent ``str(5)``.
 
-Hooks are built once per class, on first use: cattrs' code generation for request bodies, and for
-response bodies a structure function this module compiles per class (see "Theory of operation"
-below), because responses are where the time goes (a ListModels page holds 100 models, a
-DescribeTrainingJob answer some 80 nested objects and 30 timestamps).
+For every attrs class this module compiles, on first use and once, one function that builds it
+from a decoded body and one that turns it into a JSON-ready dict (see "Theory of operation"
+below); every member type the generator emits is converted inline. The one cattrs converter
+remains for any other type (and is what those functions are registered in), created on first
+need: importing cattrs and running its code generation cost more at start-up than the whole
+first call, and its per-member dispatch was most of the time spent on a ListModels page.
+See docs/decisions/0005-compiled-serde.md.
 """
 
 from __future__ import annotations
@@ -31,8 +34,9 @@ from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 
 import attrs
-import cattrs
-from cattrs.gen import make_dict_unstructure_fn, override
+
+if typing.TYPE_CHECKING:
+    import cattrs
 
 T = TypeVar("T")
 
@@ -56,27 +60,25 @@ def wire_name(field: attrs.Attribute[Any]) -> str:
 
 def to_wire(model: attrs.AttrsInstance) -> dict[str, Any]:
     """Serialize an input model into the JSON-ready dict of a request body."""
-    data: dict[str, Any] = _converter.unstructure(model)
+    data: dict[str, Any] = _compiled_unstructure(type(model))(model)
     return data
 
 
 def from_wire(cls: type[T], data: Any) -> T:
     """Build an output model from a decoded response body; raises ``ShapeMismatchError``."""
     try:
-        return _converter.structure(data, cls)
+        if attrs.has(cls):
+            built: T = _compiled(cls)(data)
+            return built
+        return _converter().structure(data, cls)
     except Exception as exc:  # any failure: find every problem again, this time with its path
         raise ShapeMismatchError(_describe(cls, data, exc)) from None
 
 
 def _describe(cls: Any, data: Any, exc: Exception) -> list[str]:
-    if attrs.has(cls):
-        problems: list[str] = []
-        _explain(cls, data, "$", problems)
-        if problems:
-            return problems
-    if isinstance(exc, cattrs.BaseValidationError):
-        return cattrs.transform_error(exc, path="$")
-    return [f"$: {exc}"]
+    problems: list[str] = []
+    _explain(cls, data, "$", problems)
+    return problems or [f"$: {exc}"]
 
 
 # -- timestamps ---------------------------------------------------------------------------------
@@ -235,48 +237,54 @@ def _zero_value(tp: Any) -> Callable[[], Any]:
     return dict  # a nested model, built from {} with its own zero values
 
 
-def _renames(cls: Any) -> dict[str, Any]:
-    return {field.name: override(rename=wire_name(field)) for field in attrs.fields(cls)}
-
-
-def _unstructure_model_hook(cls: Any) -> Callable[[Any], dict[str, Any]]:
-    attrs.resolve_types(cls)
-    return make_dict_unstructure_fn(cls, _converter, _cattrs_omit_if_default=True, **_renames(cls))
-
-
 def _structure_model_hook(cls: Any) -> Callable[[Any, Any], Any]:
     return _compiled(cls)
 
 
-# -- compiled structure functions ------------------------------------------------------------
-#
-# Theory of operation: for each attrs class, ``_compile`` writes the source of one function that
-# reads every member straight from the decoded dict, checks and converts it with inline
-# expressions (``v if v.__class__ is str else _str(v)``: the slow helper only runs to coerce an
-# integral float or to raise), and calls the class once. Nested classes get their own compiled
-# function, bound by name; a class that contains itself goes through a trampoline. Types this
-# compiler does not know fall back to the converter's own hook. The fast path keeps no paths for
-# error messages: when it raises, ``_explain`` walks the same data again, slowly, and names every
-# problem with its path (``$.items[1].count``).
+def _unstructure_model_hook(cls: Any) -> Callable[[Any], dict[str, Any]]:
+    return _compiled_unstructure(cls)
 
-_COMPILED: dict[type[Any], Callable[..., Any]] = {}
-_PENDING: dict[type[Any], Callable[..., Any]] = {}
+
+# -- compiled functions ------------------------------------------------------------------------
+#
+# Theory of operation: for each attrs class, ``_compile_structure`` writes the source of one
+# function that reads every member straight from the decoded dict, checks and converts it with
+# inline expressions (``v if v.__class__ is str else _str(v)``: the slow helper only runs to coerce
+# an integral float or to raise), and calls the class once; ``_compile_unstructure`` writes one
+# that reads every attribute, leaves out the unset ones and converts the rest the same way.
+# Nested classes get their own compiled function, bound by name; a class that contains itself
+# goes through a trampoline. Types the compiler does not know go to the cattrs converter. The
+# structure path keeps no paths for error messages: when it raises, ``_explain`` walks the same
+# data again, slowly, and names every problem with its path (``$.items[1].count``).
+
+_COMPILED: dict[str, dict[type[Any], Callable[..., Any]]] = {"structure": {}, "unstructure": {}}
+_PENDING: dict[tuple[str, type[Any]], Callable[..., Any]] = {}
 _COMPILING = threading.RLock()
 
 
 def _compiled(cls: type[Any]) -> Callable[..., Any]:
-    function = _COMPILED.get(cls)
+    return _compiled_for("structure", cls)
+
+
+def _compiled_unstructure(cls: type[Any]) -> Callable[..., Any]:
+    return _compiled_for("unstructure", cls)
+
+
+def _compiled_for(direction: str, cls: type[Any]) -> Callable[..., Any]:
+    table = _COMPILED[direction]
+    function = table.get(cls)
     if function is not None:
         return function
     with _COMPILING:
-        function = _COMPILED.get(cls) or _PENDING.get(cls)
+        function = table.get(cls) or _PENDING.get((direction, cls))
         if function is None:
             # A shape that contains itself binds this trampoline, which waits for the lock.
-            _PENDING[cls] = lambda data, _=None: _compiled(cls)(data)
+            _PENDING[direction, cls] = lambda value, _=None: _compiled_for(direction, cls)(value)
+            compiler = _compile_structure if direction == "structure" else _compile_unstructure
             try:
-                function = _COMPILED[cls] = _compile(cls)
+                function = table[cls] = compiler(cls)
             finally:
-                del _PENDING[cls]
+                del _PENDING[direction, cls]
     return function
 
 
@@ -294,6 +302,8 @@ class _Source:
             "_dict": _not_a_dict,
             "_object": _not_an_object,
             "_enum_str": _enum_string,
+            "_dt_out": _datetime_to_wire,
+            "_enum_out": _enum_to_wire,
         }
         self._count = 0
 
@@ -351,11 +361,84 @@ def _expression(tp: Any, var: str, source: _Source) -> str:
         converted = _expression(args[1], item, source)
         items = f"({var} if {var}.__class__ is dict else _dict({var})).items()"
         return f"{{{key}: {converted} for {key}, {item} in {items}}}"
-    hook = source.bind(_converter.get_structure_hook(tp), "hook")
-    return f"{hook}({var}, {source.bind(tp, 'type')})"
+    return f"{source.bind(_fallback_structure(tp), 'other')}({var})"
 
 
-def _compile(cls: type[Any]) -> Callable[..., Any]:
+def _output(tp: Any, var: str, source: _Source) -> str:
+    """A Python expression that turns ``var`` (of type ``tp``) into JSON-ready data."""
+    inner, optional = _optional(tp)
+    if optional:
+        return f"(None if {var} is None else {_output(inner, var, source)})"
+    if tp in (str, int, float, bool):
+        return var
+    if tp is datetime.datetime:
+        return f"_dt_out({var})"
+    if _enum_of(tp) is not None:
+        return f"({var} if {var}.__class__ is str else _enum_out({var}))"
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return f"_enum_out({var})"
+    if attrs.has(tp):
+        return f"{source.bind(_compiled_unstructure(tp), 'model')}({var})"
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is list and len(args) == 1:
+        item = source.variable()
+        return f"[{_output(args[0], item, source)} for {item} in {var}]"
+    if origin is dict and len(args) == 2 and args[0] is str:
+        key, item = source.variable(), source.variable()
+        return f"{{{key}: {_output(args[1], item, source)} for {key}, {item} in {var}.items()}}"
+    return f"{source.bind(_fallback_unstructure(tp), 'other')}({var})"
+
+
+def _compile_unstructure(cls: type[Any]) -> Callable[..., Any]:
+    attrs.resolve_types(cls)
+    source = _Source()
+    lines = ["def unstructure(model):", "    out = {}"]
+    for field in attrs.fields(cls):
+        key = wire_name(field)
+        lines.append(f"    v = model.{field.name}")
+        default = field.default
+        if default is attrs.NOTHING:
+            lines.append(f"    out[{key!r}] = {_output(field.type, 'v', source)}")
+            continue
+        # Left out when unset, like cattrs' omit_if_default: None, or the field's own default.
+        if default is None:
+            lines.append("    if v is not None:")
+        elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            lines.append(f"    if v != {source.bind(default.factory, 'default')}():")
+        else:
+            lines.append(f"    if v != {source.bind(default, 'default')}:")
+        lines.append(f"        out[{key!r}] = {_output(field.type, 'v', source)}")
+    lines.append("    return out")
+    return _build(source, lines, "unstructure", cls)
+
+
+def _build(source: _Source, lines: list[str], name: str, cls: type[Any]) -> Callable[..., Any]:
+    code = compile("\n".join(lines), f"<sagemaker_client {name} {cls.__qualname__}>", "exec")
+    exec(code, source.namespace)
+    function: Callable[..., Any] = source.namespace[name]
+    return function
+
+
+def _fallback_structure(tp: Any) -> Callable[[Any], Any]:
+    def structure(value: Any) -> Any:
+        return _converter().structure(value, tp)
+
+    return structure
+
+
+def _fallback_unstructure(tp: Any) -> Callable[[Any], Any]:
+    def unstructure(value: Any) -> Any:
+        return _converter().unstructure(value, unstructure_as=tp)
+
+    return unstructure
+
+
+def _enum_to_wire(value: Any) -> Any:
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+def _compile_structure(cls: type[Any]) -> Callable[..., Any]:
     attrs.resolve_types(cls)
     source = _Source()
     lines = [
@@ -381,10 +464,7 @@ def _compile(cls: type[Any]) -> Callable[..., Any]:
             lines.append(f"        {var} = {_expression(inner, var, source)}")
         arguments.append(f"{field.alias}={var}")
     lines.append(f"    return {source.bind(cls, 'cls')}({', '.join(arguments)})")
-    code = compile("\n".join(lines), f"<sagemaker_client structure {cls.__qualname__}>", "exec")
-    exec(code, source.namespace)
-    function: Callable[..., Any] = source.namespace["structure"]
-    return function
+    return _build(source, lines, "structure", cls)
 
 
 def _not_a_list(value: Any) -> list[Any]:
@@ -437,9 +517,19 @@ def _explain(tp: Any, value: Any, path: str, problems: list[str]) -> None:
             _explain(args[1], item, f"{path}[{key!r}]", problems)
         return
     try:
-        _converter.structure(value, inner)
+        _structure_leaf(inner, value)
     except Exception as exc:
         problems.append(f"{path}: {exc}")
+
+
+def _structure_leaf(tp: Any, value: Any) -> Any:
+    leaf = _LEAVES.get(tp)
+    if leaf is not None:
+        return leaf(value)
+    enum_type = _enum_of(tp)
+    if enum_type is not None:
+        return _enum_string(enum_type._value2member_map_, value)
+    return _converter().structure(value, tp)
 
 
 def _explain_model(cls: Any, data: Any, path: str, problems: list[str]) -> None:
@@ -457,7 +547,28 @@ def _explain_model(cls: Any, data: Any, path: str, problems: list[str]) -> None:
         _explain(field.type, value, f"{path}.{field.name}", problems)
 
 
+_LEAVES: dict[Any, Callable[[Any], Any]] = {
+    str: _structure_str,
+    int: _structure_int,
+    float: _structure_float,
+    bool: _structure_bool,
+    datetime.datetime: _datetime_from_wire,
+}
+_CONVERTER: list[cattrs.Converter] = []
+
+
+def _converter() -> cattrs.Converter:
+    """The one cattrs converter, for member types the compiler does not handle itself."""
+    if not _CONVERTER:
+        with _COMPILING:
+            if not _CONVERTER:
+                _CONVERTER.append(_make_converter())
+    return _CONVERTER[0]
+
+
 def _make_converter() -> cattrs.Converter:
+    import cattrs
+
     converter = cattrs.Converter()
     converter.register_unstructure_hook(datetime.datetime, _datetime_to_wire)
     converter.register_structure_hook(datetime.datetime, _datetime_from_wire)
@@ -469,6 +580,3 @@ def _make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook_factory(attrs.has, _unstructure_model_hook)
     converter.register_structure_hook_factory(attrs.has, _structure_model_hook)
     return converter
-
-
-_converter = _make_converter()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import enum
 import json
+import subprocess
+import sys
 import threading
 import types
 import typing
@@ -171,3 +173,58 @@ MODELS = sorted(
 def test_every_generated_model_round_trips(cls):
     instance = _example(cls, cls.__name__, 0)
     assert from_wire(cls, json.loads(json.dumps(to_wire(instance)))) == instance
+
+
+# -- to_wire ---------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Defaults:
+    """Defaults other than None are left out when unchanged, like cattrs' omit_if_default."""
+
+    label: str = attrs.field(default="same", metadata={"wire": "Label"})
+    tags: list[str] = attrs.field(factory=list, metadata={"wire": "Tags"})
+    count: int = attrs.field(metadata={"wire": "Count"})
+
+
+def test_to_wire_nested_containers_and_any():
+    shapes = Shapes(
+        grid=[[1], [2, 3]],
+        index={"k": ["x"]},
+        nodes={"n": Node(name="n", children=[Node(name="c")])},
+        document={"free": [1, "form"]},
+        when=[datetime.datetime(2024, 1, 2, tzinfo=UTC)],
+    )
+    assert to_wire(shapes) == {
+        "Grid": [[1], [2, 3]],
+        "Index": {"k": ["x"]},
+        "Nodes": {"n": {"Name": "n", "Children": [{"Name": "c"}]}},
+        "Document": {"free": [1, "form"]},
+        "When": [1704153600],
+    }
+    assert from_wire(Shapes, json.loads(json.dumps(to_wire(shapes)))) == shapes
+
+
+def test_to_wire_leaves_out_unchanged_defaults():
+    assert to_wire(Defaults(count=0)) == {"Count": 0}
+    assert to_wire(Defaults(count=1, label="other", tags=["t"])) == {
+        "Label": "other",
+        "Tags": ["t"],
+        "Count": 1,
+    }
+
+
+def test_to_wire_turns_tuples_into_lists():
+    assert to_wire(Shapes(grid=((1, 2),))) == {"Grid": [[1, 2]]}  # type: ignore[arg-type]
+
+
+def test_generated_models_need_no_cattrs():
+    script = (
+        "import sys, json\n"
+        "from sagemaker_client._core.serde import from_wire, to_wire\n"
+        "from sagemaker_client import models\n"
+        "to_wire(models.DescribeTrainingJobInput(training_job_name='j'))\n"
+        "from_wire(models.ListModelsOutput, {'Models': [{'ModelName': 'm', 'CreationTime': 1}]})\n"
+        "assert 'cattrs' not in sys.modules, 'cattrs was imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)
