@@ -38,15 +38,16 @@ def sign(
     request: HttpRequest, credentials: Credentials, region: str, now: datetime.datetime
 ) -> HttpRequest:
     """``request`` with ``X-Amz-Date``, ``Authorization`` (and the session token) added."""
-    signer_class, aws_request_class, credentials_class = _botocore()
+    signer_class, aws_request_class = _botocore()
     aws_request = aws_request_class(
         method=request.method, url=request.url, headers=dict(request.headers), data=request.body
     )
     aws_request.context["timestamp"] = now.astimezone(datetime.timezone.utc).strftime(
         _SIGV4_TIMESTAMP
     )
-    frozen = credentials_class(credentials.access_key, credentials.secret_key, credentials.token)
-    signer_class(frozen, SERVICE_NAME, region).add_auth(aws_request)
+    # The signer reads only access_key, secret_key and token, which Credentials has: no need to
+    # import botocore.credentials (and the half of botocore it imports) for its ReadOnlyCredentials.
+    signer_class(credentials, SERVICE_NAME, region).add_auth(aws_request)
     return HttpRequest(
         method=request.method,
         url=request.url,
@@ -63,10 +64,9 @@ _SIGNING_KEYS_MAX = 16
 
 
 @cache
-def _botocore() -> tuple[Any, Any, Any]:
+def _botocore() -> tuple[Any, Any]:
     from botocore.auth import SigV4Auth
     from botocore.awsrequest import AWSRequest
-    from botocore.credentials import ReadOnlyCredentials
 
     class BodyAWSRequest(AWSRequest):  # type: ignore[misc]
         """An AWSRequest whose ``body`` is its bytes, without preparing a whole request.
@@ -121,4 +121,4 @@ def _botocore() -> tuple[Any, Any, Any]:
             signature: str = self._sign(key, string_to_sign, hex=True)
             return signature
 
-    return FixedTimeSigV4Auth, BodyAWSRequest, ReadOnlyCredentials
+    return FixedTimeSigV4Auth, BodyAWSRequest
