@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import report
-from benchmarks.child import ASYNC_CLIENTS, CLIENTS, MODEL_COUNT, SYNC_CLIENTS
+from benchmarks.child import ASYNC_CLIENTS, CLIENTS, MODEL_COUNT, SYNC_CLIENTS, WORKLOADS
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUTPUT = ROOT / "benchmarks" / "results" / "latest.json"
@@ -53,6 +53,7 @@ class Settings:
     paging_repeat: int = 1
     paging_items: int = MODEL_COUNT
     clients: tuple[str, ...] = CLIENTS
+    workloads: tuple[str, ...] = WORKLOADS
 
 
 @dataclass
@@ -192,7 +193,7 @@ def schedule(settings: Settings, clients: list[str], round_index: int) -> list[t
     shift = round_index % len(clients)
     order = clients[shift:] + clients[:shift]
     jobs: list[tuple[str, str]] = []
-    for workload in ("cold", "sequential", "concurrent", "paging"):
+    for workload in settings.workloads:
         for client in order:
             if workload in workloads_of(client):
                 repeats = settings.cold_runs if workload == "cold" else 1
@@ -341,6 +342,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--paging-repeat", type=int, default=defaults.paging_repeat)
     parser.add_argument("--paging-items", type=int, default=defaults.paging_items)
     parser.add_argument("--clients", nargs="+", choices=CLIENTS, default=list(CLIENTS))
+    parser.add_argument("--workloads", nargs="+", choices=WORKLOADS, default=list(WORKLOADS))
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--no-docs", action="store_true", help="leave docs/ alone")
     parser.add_argument(
@@ -366,6 +368,7 @@ def main(argv: list[str] | None = None) -> int:
         paging_repeat=args.paging_repeat,
         paging_items=args.paging_items,
         clients=tuple(args.clients),
+        workloads=tuple(args.workloads),
     )
     load_before = os.getloadavg()
     started = time.time()
@@ -373,7 +376,8 @@ def main(argv: list[str] | None = None) -> int:
     summary = summarise(samples)
     targets = report.evaluate_targets(summary)
     results = {
-        "settings": settings.__dict__ | {"clients": list(settings.clients)},
+        "settings": settings.__dict__
+        | {"clients": list(settings.clients), "workloads": list(settings.workloads)},
         "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
         "duration_seconds": time.time() - started,
         "machine": report.machine(load_before, os.getloadavg()),
