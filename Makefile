@@ -8,7 +8,7 @@ BENCH_VENV := .venv-bench
 BENCH_PY := $(BENCH_VENV)/bin/python
 BENCH_STAMP := $(BENCH_VENV)/.installed
 
-.PHONY: setup bench-setup demo test generate check lint typecheck bench clean
+.PHONY: setup bench-setup demo test spec generate check lint typecheck bench clean
 
 setup: $(STAMP)
 
@@ -32,6 +32,10 @@ demo: $(STAMP)
 # The bench virtualenv is a prerequisite so that the benchmark smoke test always runs.
 test: $(STAMP) $(BENCH_STAMP) check
 	$(PY) -m pytest -q
+
+# botocore's SageMaker model (the version pinned in the build extra) -> spec/sagemaker.openapi.json
+spec: $(STAMP)
+	$(PY) -m codegen.botocore_spec
 
 generate: $(STAMP)
 	$(PY) -m codegen

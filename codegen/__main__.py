@@ -34,9 +34,13 @@ def generate(spec_dir: Path, out_dir: Path) -> tuple[list[str], list[str]]:
 
 def differences(expected_dir: Path, actual_dir: Path) -> list[str]:
     """Names of files that differ, are missing from, or are extra in ``actual_dir``."""
-    expected = {p.name: p.read_bytes() for p in expected_dir.glob("*.py")}
+    expected = {
+        p.relative_to(expected_dir).as_posix(): p.read_bytes() for p in expected_dir.rglob("*.py")
+    }
     actual = (
-        {p.name: p.read_bytes() for p in actual_dir.glob("*.py")} if actual_dir.is_dir() else {}
+        {p.relative_to(actual_dir).as_posix(): p.read_bytes() for p in actual_dir.rglob("*.py")}
+        if actual_dir.is_dir()
+        else {}
     )
     return sorted(
         name for name in expected.keys() | actual.keys() if expected.get(name) != actual.get(name)

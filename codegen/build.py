@@ -39,10 +39,15 @@ from openapi_python_client.schema import (
 )
 
 from codegen import ir, naming
-from codegen.load import ERRORS_FILE, INLINE_NAMES_FILE, WAITERS_FILE, Inputs, text
+from codegen.load import INLINE_NAMES_FILE, Inputs, text
 
 REQUEST_MEDIA_TYPE = "application/x-amz-json-1.1"
-RESPONSE_MEDIA_TYPE = "application/json"
+# The seed answers with ``application/json``; the converted botocore model with the request's type.
+RESPONSE_MEDIA_TYPES = ("application/json", "application/x-amz-json-1.1")
+WAITERS_KEY = "x-aws-waiters"
+PAGINATION_KEY = "x-aws-pagination"
+ERROR_KEY = "x-aws-error"
+EPOCH_SECONDS = "epoch-seconds"
 TARGET_HEADER = "X-Amz-Target"
 TOKEN = "NextToken"
 LIMIT = "MaxResults"
@@ -60,6 +65,19 @@ class _EnumOcc:
     display: str
     in_component: bool
     name: str = ""
+    named: bool = False
+    """A component of its own: keeps the component's name."""
+
+
+@dataclass
+class _RawOp:
+    name: str
+    description: str
+    input: _Raw
+    output: _Raw | None
+    errors: tuple[str, ...]
+    deprecated: bool
+    pagination: dict[str, Any] | None
 
 
 @dataclass(eq=False)
@@ -67,6 +85,19 @@ class _Prop:
     wire_name: str
     type: _Raw
     description: str
+    constraints: ir.Constraints = field(default_factory=ir.Constraints)
+    idempotency_token: bool = False
+    deprecated: str | None = None
+    sensitive: bool = False
+
+
+@dataclass(frozen=True)
+class _Alias:
+    """A component that is neither an object nor an enum: a named list, map or primitive."""
+
+    type: _Raw
+    constraints: ir.Constraints
+    sensitive: bool
 
 
 @dataclass(eq=False)
@@ -79,6 +110,7 @@ class _Obj:
     props: list[_Prop]
     required: set[str]
     order: int = 0
+    union: bool = False
 
 
 @dataclass(frozen=True)
@@ -120,6 +152,7 @@ class _Cluster:
     required: set[str]
     description: str
     name: str = ""
+    union: bool = False
 
 
 @dataclass
@@ -130,6 +163,9 @@ class _Builder:
     objs: list[_Obj] = field(default_factory=list)
     enums: list[_EnumOcc] = field(default_factory=list)
     components: dict[str, _Obj | _EnumOcc] = field(default_factory=dict)
+    aliases: dict[str, _Alias] = field(default_factory=dict)
+    error_components: dict[str, ir.ErrorShape] = field(default_factory=dict)
+    """Components marked ``x-aws-error``, by component name."""
     used_overrides: set[str] = field(default_factory=set)
 
     @property
@@ -177,10 +213,7 @@ class _Builder:
             prop_type = self.walk_type(
                 prop_schema, owner=owner, path=sub_path, display=sub_display, prop=wire
             )
-            description = (
-                "" if isinstance(prop_schema, Reference) else text(prop_schema.description)
-            )
-            props.append(_Prop(wire, prop_type, description))
+            props.append(_prop(wire, prop_type, prop_schema))
         required = {text(name) for name in schema.required or []}
         for name in sorted(required - {p.wire_name for p in props}):
             self.problem(display, f"required property '{name}' is not among the properties")
@@ -193,6 +226,7 @@ class _Builder:
             props=props,
             required=required,
             order=len(self.objs),
+            union=bool(_extra(schema).get("x-aws-union")),
         )
         self.objs.append(obj)
         return obj
@@ -234,7 +268,8 @@ class _Builder:
         if kind == "integer":
             return ir.Primitive("int")
         if kind == "number":
-            return ir.Primitive("float")
+            is_time = text(schema.schema_format) == EPOCH_SECONDS
+            return ir.Primitive("datetime" if is_time else "float")
         if kind == "boolean":
             return ir.Primitive("bool")
         if kind == "array":
@@ -348,17 +383,29 @@ class _Builder:
                 self.problem(name, "a component that is only a $ref is not supported")
                 continue
             kind = self.schema_type(schema, name)
+            if kind is None:
+                continue
+            if kind == "object" and ERROR_KEY in _extra(schema):
+                error = _extra(schema)[ERROR_KEY]
+                code = str(error.get("code", name)) if isinstance(error, dict) else name
+                if not naming.is_wire_name(code):
+                    self.problem(name, f"error code '{code}' must be ASCII letters and digits")
+                self.error_components[name] = ir.ErrorShape(code, text(schema.description))
+                continue
+            is_map = isinstance(schema.additionalProperties, Schema | Reference)
             if kind == "string" and schema.enum is not None:
                 raw = self.walk_type(schema, owner=name, path="", display=name, prop=name)
                 if isinstance(raw, _EnumT):
+                    raw.occ.name, raw.occ.named = name, True
                     self.components[name] = raw.occ
-            elif kind == "object":
+            elif kind == "object" and (schema.properties or not is_map):
                 self.components[name] = self.walk_object(
                     schema, owner=name, path="", display=name, base_name=name, kind="component"
                 )
-            elif kind is not None:
-                self.problem(
-                    name, f"only object and string-enum components are supported, not '{kind}'"
+            else:
+                raw = self.walk_type(schema, owner=name, path="", display=name, prop=name)
+                self.aliases[name] = _Alias(
+                    raw, _constraints(schema, kind), bool(_extra(schema).get("x-aws-sensitive"))
                 )
 
     # -- operations ------------------------------------------------------------------------------
@@ -401,9 +448,9 @@ class _Builder:
             return None
         return found
 
-    def walk_operations(self) -> list[tuple[str, str, _Raw, _Raw]]:
-        """(name, description, input type, output type) for each operation, document order."""
-        result: list[tuple[str, str, _Raw, _Raw]] = []
+    def walk_operations(self) -> list[_RawOp]:
+        """Each operation's name, description, input and output types and errors, in order."""
+        result: list[_RawOp] = []
         seen: set[str] = set()
         for raw_path, item in self.doc.paths.items():
             path = text(raw_path)
@@ -438,10 +485,21 @@ class _Builder:
             if path != f"/#{name}":
                 self.problem(where, f"path '{path}' should be '/#{name}'")
             self.check_parameters([*(item.parameters or []), *(op.parameters or [])], where)
-            input_type = self.walk_request(op, name, where)
-            output_type = self.walk_response(op, name, where)
-            description = text(op.description) or text(op.summary)
-            result.append((name, description, input_type, output_type))
+            pagination = _extra(op).get(PAGINATION_KEY)
+            if pagination is not None and not isinstance(pagination, dict):
+                self.problem(where, f"{PAGINATION_KEY} must be an object")
+                pagination = None
+            result.append(
+                _RawOp(
+                    name=name,
+                    description=text(op.description) or text(op.summary),
+                    input=self.walk_request(op, name, where),
+                    output=self.walk_response(op, name, where),
+                    errors=self.walk_errors(op, where),
+                    deprecated=bool(op.deprecated),
+                    pagination=pagination,
+                )
+            )
         return result
 
     def check_parameters(self, params: list[Parameter | Reference], where: str) -> None:
@@ -474,7 +532,8 @@ class _Builder:
         schema = media[REQUEST_MEDIA_TYPE].media_type_schema
         return self.walk_body(schema, op=name, kind="input", what="request body")
 
-    def walk_response(self, op: OpenAPIOperation, name: str, where: str) -> _Raw:
+    def walk_response(self, op: OpenAPIOperation, name: str, where: str) -> _Raw | None:
+        """The output type, or ``None`` when the success response has no body."""
         codes = {text(code): response for code, response in op.responses.items()}
         success = sorted(code for code in codes if re.fullmatch(r"2\d\d", code))
         if not success:
@@ -484,12 +543,31 @@ class _Builder:
         if response is None:
             return _UNKNOWN
         media = {text(k): v for k, v in (response.content or {}).items()}
-        if media and RESPONSE_MEDIA_TYPE not in media:
-            self.problem(where, f"{success[0]} response has no '{RESPONSE_MEDIA_TYPE}' content")
+        if not media:
+            return None
+        content = next((media[t] for t in RESPONSE_MEDIA_TYPES if t in media), None)
+        if content is None:
+            self.problem(where, f"{success[0]} response has no {RESPONSE_MEDIA_TYPES} content")
             return _UNKNOWN
-        content = media.get(RESPONSE_MEDIA_TYPE)
-        schema = content.media_type_schema if content is not None else None
+        schema = content.media_type_schema
         return self.walk_body(schema, op=name, kind="output", what=f"{success[0]} response")
+
+    def walk_errors(self, op: OpenAPIOperation, where: str) -> tuple[str, ...]:
+        """Component names of the modeled errors in the 4xx/5xx responses (``oneOf`` or one)."""
+        names: list[str] = []
+        for code, raw in op.responses.items():
+            if not re.fullmatch(r"[45]\d\d", text(code)):
+                continue
+            response = self.resolve_response(raw, where)
+            for content in (response.content or {}).values() if response else ():
+                schema = content.media_type_schema
+                options = schema.oneOf if isinstance(schema, Schema) and schema.oneOf else [schema]
+                for option in options:
+                    if isinstance(option, Reference):
+                        names.append(text(option.ref).removeprefix(SCHEMA_PREFIX))
+                    elif option is not None:
+                        self.problem(where, f"error response {text(code)} must $ref components")
+        return tuple(dict.fromkeys(names))
 
     # -- classes ---------------------------------------------------------------------------------
 
@@ -518,6 +596,7 @@ class _Builder:
                             props={p.wire_name: p for p in member.props},
                             required=set(member.required),
                             description=member.description,
+                            union=member.union,
                         )
                     )
             for cluster in clusters:
@@ -613,8 +692,9 @@ class _Builder:
 
         groups: dict[tuple[str, ...], list[_EnumOcc]] = defaultdict(list)
         for occ in self.enums:
-            groups[occ.values].append(occ)
-        assigned: dict[str, tuple[str, ...]] = {}
+            if not occ.named:
+                groups[occ.values].append(occ)
+        assigned: dict[str, tuple[str, ...]] = {o.name: o.values for o in self.enums if o.named}
         for values, occs in groups.items():
             # A component's own property names the values first, then document order.
             ranked = sorted(occs, key=lambda o: not o.in_component)
@@ -650,6 +730,8 @@ class _Builder:
                     return ir.StructRef(cluster_of[target].name)
                 if isinstance(target, _EnumOcc):
                     return ir.EnumRef(target.name)
+                if name in self.aliases:
+                    return self.final_type(self.aliases[name].type, cluster_of)
                 return _UNKNOWN
             case ir.Primitive():
                 return raw
@@ -667,16 +749,81 @@ class _Builder:
                 )
                 continue
             seen[name] = prop.wire_name
+            constraints, sensitive = prop.constraints, prop.sensitive
+            if isinstance(prop.type, _CompT) and prop.type.name in self.aliases:
+                alias = self.aliases[prop.type.name]
+                constraints = constraints or alias.constraints
+                sensitive = sensitive or alias.sensitive
             members.append(
                 ir.Member(
                     wire_name=prop.wire_name,
                     name=name,
                     type=self.final_type(prop.type, cluster_of),
-                    required=prop.wire_name in cluster.required,
+                    # The runtime fills an unset idempotency token, so callers never must.
+                    required=prop.wire_name in cluster.required and not prop.idempotency_token,
                     description=prop.description,
+                    constraints=constraints,
+                    idempotency_token=prop.idempotency_token,
+                    deprecated=prop.deprecated,
+                    sensitive=sensitive,
                 )
             )
-        return ir.Structure(cluster.name, cluster.description or _describe(cluster), tuple(members))
+        return ir.Structure(
+            cluster.name,
+            cluster.description or _describe(cluster),
+            tuple(members),
+            union=cluster.union,
+        )
+
+
+def _extra(model: Schema | Reference | OpenAPIOperation | OpenAPI) -> dict[str, Any]:
+    """The keys pydantic kept beyond the OpenAPI fields: ``x-*`` extensions, $ref siblings."""
+    return {text(k): v for k, v in (model.model_extra or {}).items()}
+
+
+_BOUNDS = {
+    "string": ("minLength", "maxLength"),
+    "integer": ("minimum", "maximum"),
+    "number": ("minimum", "maximum"),
+    "array": ("minItems", "maxItems"),
+    "object": ("minProperties", "maxProperties"),
+}
+
+
+def _constraints(schema: Schema, kind: str) -> ir.Constraints:
+    low, high = _BOUNDS.get(kind, ("", ""))
+    values = schema.model_dump(by_alias=True, exclude_none=True) if low else {}
+    pattern = values.get("pattern") if kind == "string" else None
+    return ir.Constraints(
+        min=values.get(low),
+        max=values.get(high),
+        pattern=None if pattern is None else text(pattern),
+    )
+
+
+def _prop(wire: str, prop_type: _Raw, schema: Schema | Reference) -> _Prop:
+    """A property with what its schema (inline) or its ``$ref`` siblings say about it."""
+    extra = _extra(schema)
+    if isinstance(schema, Reference):
+        description = text(extra.get("description"))
+        deprecated = bool(extra.get("deprecated"))
+        constraints = ir.Constraints()
+    else:
+        description = text(schema.description)
+        deprecated = bool(schema.deprecated)
+        kind = (
+            schema.type if schema.type is not None and not isinstance(schema.type, list) else None
+        )
+        constraints = _constraints(schema, str(kind)) if kind else ir.Constraints()
+    return _Prop(
+        wire,
+        prop_type,
+        description,
+        constraints=constraints,
+        idempotency_token=bool(extra.get("x-aws-idempotencyToken")),
+        deprecated=text(extra.get("x-aws-deprecatedMessage")) if deprecated else None,
+        sensitive=bool(extra.get("x-aws-sensitive")),
+    )
 
 
 def _lookup(table: Mapping[Any, object] | None, ref: str, prefix: str) -> object | None:
@@ -739,23 +886,40 @@ def translate_path(
 
 
 def _paginators(
-    b: _Builder, operations: list[ir.Operation], structures: dict[str, ir.Structure]
+    b: _Builder,
+    operations: list[ir.Operation],
+    structures: dict[str, ir.Structure],
+    declared: dict[str, dict[str, Any]],
 ) -> list[ir.Paginator]:
+    """The model's paginators, plus one for every other operation with NextToken in and out."""
     result: list[ir.Paginator] = []
     for op in operations:
+        if op.output is None:
+            continue
         shape_in, shape_out = structures[op.input], structures[op.output]
-        token_in, token_out = shape_in.member(TOKEN), shape_out.member(TOKEN)
-        if token_in is None or token_out is None:
+        spec = declared.get(op.name)
+        where = f"operation {op.name} {PAGINATION_KEY}"
+        if spec is None:
+            spec = {"inputToken": TOKEN, "outputToken": TOKEN, "limitKey": LIMIT}
+            if shape_in.member(TOKEN) is None or shape_out.member(TOKEN) is None:
+                continue
+            lists = [m for m in shape_out.members if isinstance(m.type, ir.ListOf)]
+            if len(lists) == 1:
+                spec["resultKey"] = lists[0].wire_name
+        token_in = shape_in.member(str(spec.get("inputToken")))
+        token_out = shape_out.member(str(spec.get("outputToken")))
+        # Without one list to iterate (several, or none), the paginator yields whole pages.
+        items = shape_out.member(str(spec["resultKey"])) if "resultKey" in spec else None
+        limit = shape_in.member(str(spec["limitKey"])) if "limitKey" in spec else None
+        if token_in is None or token_out is None or ("resultKey" in spec and items is None):
+            b.problem(where, "inputToken, outputToken and resultKey must name members")
             continue
-        lists = [m for m in shape_out.members if isinstance(m.type, ir.ListOf)]
-        if len(lists) != 1:
-            found = ", ".join(m.wire_name for m in lists) or "none"
-            b.problem(
-                f"operation {op.name}",
-                f"pages with {TOKEN} but its output needs exactly one list member (found {found})",
-            )
-            continue
-        limit = shape_in.member(LIMIT)
+        item_type: ir.TypeRef = ir.StructRef(op.output)
+        if items is not None:
+            if not isinstance(items.type, ir.ListOf):
+                b.problem(where, f"resultKey '{items.wire_name}' is not a list")
+                continue
+            item_type = items.type.item
         result.append(
             ir.Paginator(
                 operation=op.name,
@@ -763,9 +927,10 @@ def _paginators(
                 constant=op.constant,
                 input_token=token_in.name,
                 output_token=token_out.name,
-                result_key=lists[0].name,
+                result_key=items.name if items is not None else None,
                 limit_key=limit.name if limit is not None else None,
-                item_type=lists[0].type.item,  # type: ignore[union-attr]
+                item_type=item_type,
+                from_model=op.name in declared,
             )
         )
     return result
@@ -780,14 +945,22 @@ def _waiters(
 ) -> list[ir.Waiter]:
     by_name = {op.name: op for op in operations}
     result: list[ir.Waiter] = []
-    for name, spec in b.inputs.waiters.get("waiters", {}).items():
-        where = f"{WAITERS_FILE} waiters.{name}"
+    waiters = _extra(b.doc).get(WAITERS_KEY, {})
+    if not isinstance(waiters, dict):
+        b.problem(WAITERS_KEY, "must be an object of waiters")
+        return []
+    for name, spec in waiters.items():
+        where = f"{WAITERS_KEY}.{name}"
         if not isinstance(spec, dict):
             b.problem(where, "is not an object")
             continue
         op = by_name.get(str(spec.get("operation")))
         if op is None:
-            continue  # the waiter's operation is not in this document
+            b.problem(where, f"operation '{spec.get('operation')}' is not in the document")
+            continue
+        if op.output is None:
+            b.problem(where, f"operation '{op.name}' has no output to wait on")
+            continue
         if not naming.is_wire_name(name):
             b.problem(where, "name must be ASCII letters and digits")
             continue
@@ -844,6 +1017,7 @@ def _acceptor(
         return None
     argument: str | None = None
     if matcher in ("path", "pathAll", "pathAny"):
+        assert op.output is not None  # _waiters skips operations without output
         path, error = translate_path(
             str(acceptor.get("argument", "")), structures[op.output], structures
         )
@@ -852,33 +1026,6 @@ def _acceptor(
             return None
         argument = path
     return ir.Acceptor(state=state, matcher=matcher, expected=expected, argument=argument)
-
-
-def _errors(
-    b: _Builder, operation_names: list[str]
-) -> tuple[list[ir.ErrorShape], dict[str, tuple[str, ...]]]:
-    table = b.inputs.errors
-    shapes: list[ir.ErrorShape] = []
-    for code, info in sorted(table.get("errors", {}).items()):
-        if not naming.is_wire_name(code):
-            b.problem(f"{ERRORS_FILE} errors.{code}", "error code must be ASCII letters and digits")
-            continue
-        documentation = info.get("documentation", "") if isinstance(info, dict) else ""
-        shapes.append(ir.ErrorShape(code, str(documentation)))
-    known = {shape.code for shape in shapes}
-    per_operation: dict[str, tuple[str, ...]] = {}
-    listed = table.get("operations", {})
-    for name in operation_names:
-        where = f"{ERRORS_FILE} operations.{name}"
-        if name not in listed:
-            b.problem(where, "missing (re-run python -m codegen.pin_botocore)")
-            continue
-        codes = tuple(str(code) for code in listed[name])
-        for code in codes:
-            if code not in known:
-                b.problem(where, f"error '{code}' is not in 'errors'")
-        per_operation[name] = codes
-    return shapes, per_operation
 
 
 def build(inputs: Inputs) -> tuple[ir.Service | None, list[ir.Problem]]:
@@ -918,28 +1065,34 @@ def build(inputs: Inputs) -> tuple[ir.Service | None, list[ir.Problem]]:
     ]
 
     shapes_by_name = {s.name: s for s in structures}
-    error_shapes, errors_of = _errors(b, [name for name, *_ in raw_operations])
     operations: list[ir.Operation] = []
-    for name, description, raw_in, raw_out in raw_operations:
-        input_type, output_type = (
-            b.final_type(raw_in, cluster_of),
-            b.final_type(raw_out, cluster_of),
-        )
-        assert isinstance(input_type, ir.StructRef) and isinstance(output_type, ir.StructRef)
+    for raw in raw_operations:
+        input_type = b.final_type(raw.input, cluster_of)
+        output_type = None if raw.output is None else b.final_type(raw.output, cluster_of)
+        assert isinstance(input_type, ir.StructRef)
+        assert output_type is None or isinstance(output_type, ir.StructRef)
+        for error in raw.errors:
+            if error not in b.error_components:
+                b.problem(f"operation {raw.name}", f"error '{error}' is not an {ERROR_KEY} schema")
         operations.append(
             ir.Operation(
-                name=name,
-                method_name=naming.escape(naming.snake_case(name)),
-                constant=naming.constant_name(name),
-                description=description,
+                name=raw.name,
+                method_name=naming.escape(naming.snake_case(raw.name)),
+                constant=naming.constant_name(raw.name),
+                description=raw.description,
                 input=input_type.name,
-                output=output_type.name,
-                errors=errors_of.get(name, ()),
+                output=None if output_type is None else output_type.name,
+                errors=tuple(
+                    b.error_components[e].code for e in raw.errors if e in b.error_components
+                ),
+                deprecated=raw.deprecated,
             )
         )
     operations.sort(key=lambda op: op.name)
-    paginators = _paginators(b, operations, shapes_by_name)
+    declared = {raw.name: raw.pagination for raw in raw_operations if raw.pagination}
+    paginators = _paginators(b, operations, shapes_by_name, declared)
     waiters = _waiters(b, operations, shapes_by_name)
+    error_shapes = sorted(b.error_components.values(), key=lambda e: e.code)
 
     methods = (
         [op.method_name for op in operations]

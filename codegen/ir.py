@@ -6,7 +6,7 @@ types refer to classes and enums by name. ``build.py`` produces it; ``render.py`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 
@@ -26,7 +26,7 @@ class Problem:
 
 @dataclass(frozen=True)
 class Primitive:
-    name: Literal["str", "int", "float", "bool", "datetime", "object"]
+    name: Literal["str", "int", "float", "bool", "datetime", "object", "bytes"]
     """``object`` is a free-form JSON object (``dict[str, Any]``)."""
 
 
@@ -57,12 +57,29 @@ TypeRef = Primitive | ListOf | MapOf | StructRef | EnumRef
 
 
 @dataclass(frozen=True)
+class Constraints:
+    """Bounds from the model: lengths/counts for strings, lists and maps, values for numbers."""
+
+    min: int | float | None = None
+    max: int | float | None = None
+    pattern: str | None = None
+
+    def __bool__(self) -> bool:
+        return self.min is not None or self.max is not None or self.pattern is not None
+
+
+@dataclass(frozen=True)
 class Member:
     wire_name: str
     name: str
     type: TypeRef
     required: bool
     description: str
+    constraints: Constraints = field(default_factory=Constraints)
+    idempotency_token: bool = False
+    deprecated: str | None = None
+    """``None``, or why the member is deprecated (``""`` when the model gives no reason)."""
+    sensitive: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,6 +87,8 @@ class Structure:
     name: str
     description: str
     members: tuple[Member, ...]
+    union: bool = False
+    """Exactly one member may be set."""
 
     def member(self, wire_name: str) -> Member | None:
         return next((m for m in self.members if m.wire_name == wire_name), None)
@@ -107,8 +126,10 @@ class Operation:
     constant: str
     description: str
     input: str
-    output: str
+    output: str | None
+    """``None`` when the operation returns no body."""
     errors: tuple[str, ...]
+    deprecated: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,9 +139,12 @@ class Paginator:
     constant: str
     input_token: str
     output_token: str
-    result_key: str
+    result_key: str | None
+    """``None``: the output has several lists, and the paginator yields whole pages."""
     limit_key: str | None
     item_type: TypeRef
+    from_model: bool = True
+    """Declared by the model (botocore's paginators), not inferred from ``NextToken``."""
 
 
 @dataclass(frozen=True)

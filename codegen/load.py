@@ -19,13 +19,12 @@ from pydantic import ValidationError
 
 from codegen.ir import Problem
 
-OPENAPI_FILE = "amazon-sagemaker-openapi.yml"
-WAITERS_FILE = "sagemaker-waiters-2.json"
-ERRORS_FILE = "sagemaker-errors.json"
+OPENAPI_FILE = "sagemaker.openapi.json"
+# A hand-written document (the generator's test specs) may be YAML instead.
+OPENAPI_FALLBACK = "sagemaker.openapi.yaml"
+SEED_FILE = "amazon-sagemaker-openapi.yml"
 INLINE_NAMES_FILE = "inline-names.yaml"
-# Every file whose bytes go into the generated code, in the order they are hashed.
-INPUT_FILES = (OPENAPI_FILE, WAITERS_FILE, ERRORS_FILE, INLINE_NAMES_FILE)
-OPTIONAL_FILES = frozenset({WAITERS_FILE, INLINE_NAMES_FILE})
+OPTIONAL_FILES = frozenset({INLINE_NAMES_FILE})
 
 
 class _SpecLoader(yaml.SafeLoader):  # type: ignore[misc]
@@ -59,26 +58,33 @@ class Inputs:
     spec_dir_name: str
     sha256: str
     openapi: OpenAPI
-    waiters: dict[str, Any] = field(default_factory=dict)
-    errors: dict[str, Any] = field(default_factory=dict)
     inline_names: dict[str, str] = field(default_factory=dict)
 
 
-def spec_sha256(spec_dir: Path) -> str:
-    """One digest over all inputs: for each file (fixed order) its name, NUL, bytes, NUL."""
+def spec_sha256(spec_dir: Path, files: tuple[str, ...]) -> str:
+    """One digest over the inputs: for each file (fixed order) its name, NUL, bytes, NUL."""
     digest = hashlib.sha256()
-    for name in INPUT_FILES:
+    for name in files:
         path = spec_dir / name
         if path.exists():
             digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
-def load(spec_dir: Path) -> tuple[Inputs | None, list[Problem]]:
-    """Read and validate the spec directory; every problem found is returned, none raised."""
+def load(spec_dir: Path, openapi_file: str | None = None) -> tuple[Inputs | None, list[Problem]]:
+    """Read and validate the spec directory; every problem found is returned, none raised.
+
+    ``openapi_file`` picks the document: by default the one converted from botocore
+    (``sagemaker.openapi.json``, else ``sagemaker.openapi.yaml``); the tests also read the seed
+    (``SEED_FILE``) to prove that the generated SDK covers it.
+    """
+    if openapi_file is None:
+        has_json = (spec_dir / OPENAPI_FILE).exists() or not (spec_dir / OPENAPI_FALLBACK).exists()
+        openapi_file = OPENAPI_FILE if has_json else OPENAPI_FALLBACK
     problems: list[Problem] = []
+    files = (openapi_file, INLINE_NAMES_FILE)
     raw: dict[str, Any] = {}
-    for name in INPUT_FILES:
+    for name in files:
         path = spec_dir / name
         if not path.exists():
             if name not in OPTIONAL_FILES:
@@ -91,28 +97,16 @@ def load(spec_dir: Path) -> tuple[Inputs | None, list[Problem]]:
             problems.append(Problem(name, f"cannot be parsed: {exc}"))
 
     openapi: OpenAPI | None = None
-    if isinstance(raw.get(OPENAPI_FILE), dict):
+    if isinstance(raw.get(openapi_file), dict):
         try:
-            openapi = OpenAPI.model_validate(raw[OPENAPI_FILE])
+            openapi = OpenAPI.model_validate(raw[openapi_file])
         except ValidationError as exc:
             for error in exc.errors():
                 where = ".".join(str(part) for part in error["loc"])
-                problems.append(Problem(f"{OPENAPI_FILE} {where}", error["msg"]))
-    elif OPENAPI_FILE in raw:
-        problems.append(Problem(OPENAPI_FILE, "is not a mapping"))
+                problems.append(Problem(f"{openapi_file} {where}", error["msg"]))
+    elif openapi_file in raw:
+        problems.append(Problem(openapi_file, "is not a mapping"))
 
-    waiters = raw.get(WAITERS_FILE, {"version": 2, "waiters": {}})
-    if not isinstance(waiters, dict) or not isinstance(waiters.get("waiters"), dict):
-        problems.append(Problem(WAITERS_FILE, "has no 'waiters' mapping"))
-        waiters = {"waiters": {}}
-    errors = raw.get(ERRORS_FILE, {})
-    if ERRORS_FILE in raw and not (
-        isinstance(errors, dict)
-        and isinstance(errors.get("errors"), dict)
-        and isinstance(errors.get("operations"), dict)
-    ):
-        problems.append(Problem(ERRORS_FILE, "needs 'errors' and 'operations' mappings"))
-        errors = {}
     inline_names = raw.get(INLINE_NAMES_FILE) or {}
     if not isinstance(inline_names, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in inline_names.items()
@@ -124,10 +118,8 @@ def load(spec_dir: Path) -> tuple[Inputs | None, list[Problem]]:
         return None, problems
     inputs = Inputs(
         spec_dir_name=spec_dir.resolve().name,
-        sha256=spec_sha256(spec_dir),
+        sha256=spec_sha256(spec_dir, files),
         openapi=openapi,
-        waiters=waiters,
-        errors=errors,
         inline_names=inline_names,
     )
     return inputs, problems

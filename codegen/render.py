@@ -11,12 +11,12 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 import jinja2
 
-from codegen import ir
+from codegen import ir, layout
 
 PACKAGE = "sagemaker_client._generated"
 LINE_LENGTH = 100
@@ -56,13 +56,19 @@ def docstring(text: str, indent: int, extra: Iterable[str] = ()) -> str:
     """A docstring literal for ``text`` (wrapped), followed by preformatted ``extra`` lines."""
     pad = " " * indent
     width = LINE_LENGTH - indent
-    paragraphs = [p for p in _escape(" ".join(text.split())).split("\n\n") if p] or [""]
+    paragraphs = [" ".join(p.split()) for p in _escape(text.strip()).split("\n\n")]
+    paragraphs = [p for p in paragraphs if p] or [""]
     lines: list[str] = []
     for paragraph in paragraphs:
         # The first line shares its row with the opening quotes.
         first = not lines
         wrapped = textwrap.wrap(
-            paragraph, width=width, initial_indent="xxx" if first else "", break_on_hyphens=False
+            paragraph,
+            width=width,
+            initial_indent="xxx" if first else "",
+            subsequent_indent="  " if paragraph.startswith("- ") else "",
+            break_on_hyphens=False,
+            break_long_words=False,
         )
         if first and wrapped:
             wrapped[0] = wrapped[0][3:]
@@ -135,8 +141,9 @@ def _args_section(shape: ir.Structure, indent: int) -> list[str]:
     lines = ["Args:"]
     width = LINE_LENGTH - indent - 8
     for member in described:
+        first_paragraph = member.description.strip().split("\n\n")[0]
         wrapped = textwrap.wrap(
-            f"{member.name}: {_escape(' '.join(member.description.split()))}",
+            f"{member.name}: {_escape(' '.join(first_paragraph.split()))}",
             width=width,
             subsequent_indent="    ",
             break_on_hyphens=False,
@@ -186,6 +193,30 @@ def waiter_summary(waiter: ir.Waiter, operation: ir.Operation) -> str:
     return text + f" Returns the last {operation.name} output."
 
 
+def metadata(member: ir.Member) -> str:
+    """The ``metadata`` literal of a field: wire name, constraints, idempotency token."""
+    items: dict[str, object] = {"wire": member.wire_name}
+    if member.constraints.min is not None:
+        items["min"] = member.constraints.min
+    if member.constraints.max is not None:
+        items["max"] = member.constraints.max
+    if member.constraints.pattern is not None:
+        items["pattern"] = member.constraints.pattern
+    if member.idempotency_token:
+        items["idempotency_token"] = True
+    return repr(items)
+
+
+def deprecation(member: ir.Member) -> list[str]:
+    if member.deprecated is None:
+        return []
+    return [f"Deprecated: {_escape(member.deprecated)}" if member.deprecated else "Deprecated."]
+
+
+def deprecated_operation(op: ir.Operation) -> list[str]:
+    return ["Deprecated by the service."] if op.deprecated else []
+
+
 # -- files ---------------------------------------------------------------------------------------
 
 
@@ -203,28 +234,49 @@ def render_init(service: ir.Service) -> str:
     return _render("__init__.py.jinja", service)
 
 
-def render_enums(service: ir.Service) -> str:
-    return _render("enums.py.jinja", service)
-
-
-def render_models(service: ir.Service) -> str:
-    _, enums, primitives = _used(m.type for s in service.structures for m in s.members)
+def render_model_module(service: ir.Service, module: layout.Module) -> str:
+    _, _, primitives = _used(m.type for s in module.structures for m in s.members)
+    needs_classvar = any(s.union for s in module.structures)
+    typing_names = [
+        n for n, used in (("Any", "object" in primitives), ("ClassVar", needs_classvar)) if used
+    ]
+    names = sorted([s.name for s in module.structures] + [e.name for e in module.enums])
+    shape = (module.structures or module.enums)[0]
+    kind = "structure" if module.structures else "enumeration"
     return _render(
-        "models.py.jinja",
+        "model_module.py.jinja",
         service,
-        enums=sorted(enums),
+        module=module,
+        names=names,
+        module_doc=f"The ``{shape.name}`` {kind}."
+        if len(names) == 1
+        else f"Structures that refer to each other: {', '.join(names)}.",
         needs_datetime="datetime" in primitives,
         needs_any="object" in primitives,
+        needs_classvar=needs_classvar,
+        typing_names=typing_names,
+        needs_redacted=any(m.sensitive for s in module.structures for m in s.members),
+        metadata=metadata,
+        deprecation=deprecation,
     )
+
+
+def render_models_init(service: ir.Service, module_of: dict[str, str]) -> str:
+    exports = sorted((module, name) for name, module in module_of.items())
+    return _render("models_init.py.jinja", service, exports=sorted(exports, key=lambda e: e[1]))
 
 
 def render_errors(service: ir.Service) -> str:
     return _render("errors.py.jinja", service)
 
 
-def render_operations(service: ir.Service) -> str:
-    names = {op.input for op in service.operations} | {op.output for op in service.operations}
-    return _render("operations.py.jinja", service, models=sorted(names))
+def _operation_models(op: ir.Operation) -> set[str]:
+    return {op.input} | ({op.output} if op.output else set())
+
+
+def render_operations(service: ir.Service, module_of: dict[str, str]) -> str:
+    names = set().union(*(_operation_models(op) for op in service.operations))
+    return _render("operations.py.jinja", service, models=sorted(names), module_of=module_of)
 
 
 def _paginator_types(service: ir.Service, paginator: ir.Paginator) -> str:
@@ -234,17 +286,17 @@ def _paginator_types(service: ir.Service, paginator: ir.Paginator) -> str:
 
 def render_paginators(service: ir.Service) -> str:
     names: set[str] = set()
-    enums: set[str] = set()
+    primitives: set[str] = set()
     for paginator in service.paginators:
         op = service.operation(paginator.operation)
-        structs, item_enums, _ = _used([paginator.item_type])
-        names |= {op.input, op.output} | structs
-        enums |= item_enums
+        structs, item_enums, used = _used([paginator.item_type])
+        names |= _operation_models(op) | structs | item_enums
+        primitives |= used
     return _render(
         "paginators.py.jinja",
         service,
         models=sorted(names),
-        enums=sorted(enums),
+        needs_datetime="datetime" in primitives,
         types=lambda p: _paginator_types(service, p),
     )
 
@@ -252,16 +304,15 @@ def render_paginators(service: ir.Service) -> str:
 def render_waiters(service: ir.Service) -> str:
     names: set[str] = set()
     for waiter in service.waiters:
-        op = service.operation(waiter.operation)
-        names |= {op.input, op.output}
+        names |= _operation_models(service.operation(waiter.operation))
     return _render("waiters.py.jinja", service, models=sorted(names))
 
 
 def render_client(service: ir.Service, *, is_async: bool) -> str:
     types: list[ir.TypeRef] = []
     for op in service.operations:
-        types.append(ir.StructRef(op.input))
-        types.append(ir.StructRef(op.output))
+        if op.output is not None:
+            types.append(ir.StructRef(op.output))
         types.extend(m.type for m in service.structure(op.input).members)
     types.extend(p.item_type for p in service.paginators)
     structs, enums, primitives = _used(types)
@@ -269,12 +320,12 @@ def render_client(service: ir.Service, *, is_async: bool) -> str:
         "client.py.jinja",
         service,
         is_async=is_async,
-        models=sorted(structs),
-        enums=sorted(enums),
+        models=sorted(structs | enums),
         needs_datetime="datetime" in primitives,
         needs_any="object" in primitives,
         signature=lambda name: _signature(service.structure(name)),
         args_section=lambda name: _args_section(service.structure(name), 8),
+        deprecated_op=deprecated_operation,
         waiter_summary=lambda w: waiter_summary(w, service.operation(w.operation)),
         paginator_types=lambda p: _paginator_types(service, p).split(", ", 1)[1],
         methods=_methods(service),
@@ -291,17 +342,24 @@ def _methods(service: ir.Service) -> list[tuple[str, str, object]]:
     return sorted(methods, key=lambda m: m[0])
 
 
-FILES: dict[str, Callable[[ir.Service], str]] = {
-    "__init__.py": render_init,
-    "async_client.py": lambda service: render_client(service, is_async=True),
-    "client.py": lambda service: render_client(service, is_async=False),
-    "enums.py": render_enums,
-    "errors.py": render_errors,
-    "models.py": render_models,
-    "operations.py": render_operations,
-    "paginators.py": render_paginators,
-    "waiters.py": render_waiters,
-}
+def render_all(service: ir.Service) -> dict[str, str]:
+    """Every generated file, by path relative to the output directory."""
+    modules, module_of, problems = layout.plan(service)
+    if problems:
+        raise RenderError("\n".join(str(p) for p in problems))
+    files = {
+        "__init__.py": render_init(service),
+        "async_client.py": render_client(service, is_async=True),
+        "client.py": render_client(service, is_async=False),
+        "errors.py": render_errors(service),
+        "operations.py": render_operations(service, module_of),
+        "paginators.py": render_paginators(service),
+        "waiters.py": render_waiters(service),
+        "models/__init__.py": render_models_init(service, module_of),
+    }
+    for module in modules:
+        files[f"models/{module.name}.py"] = render_model_module(service, module)
+    return files
 
 
 def _ruff(*args: str) -> None:
@@ -325,14 +383,18 @@ def _ruff(*args: str) -> None:
 
 
 def write(service: ir.Service, out_dir: Path) -> list[Path]:
-    """Render every file into ``out_dir`` and format them; returns the paths written."""
+    """Render every file into ``out_dir`` (removing stale ``.py`` files) and format them."""
+    files = render_all(service)
     out_dir.mkdir(parents=True, exist_ok=True)
+    for stale in out_dir.rglob("*.py"):
+        if stale.relative_to(out_dir).as_posix() not in files:
+            stale.unlink()
     paths = []
-    for name, render_file in FILES.items():
+    for name, content in files.items():
         path = out_dir / name
-        path.write_text(render_file(service), encoding="utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
         paths.append(path)
-    files = [str(p) for p in paths]
     _ruff(
         "check",
         "--select",
@@ -341,7 +403,7 @@ def write(service: ir.Service, out_dir: Path) -> list[Path]:
         "--quiet",
         "--config",
         "lint.isort.known-first-party = ['sagemaker_client']",
-        *files,
+        str(out_dir),
     )
-    _ruff("format", "--quiet", *files)
+    _ruff("format", "--quiet", str(out_dir))
     return paths

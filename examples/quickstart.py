@@ -17,7 +17,8 @@ from sagemaker_client.models import (
     Channel,
     ContainerDefinition,
     DataSource,
-    Endpoint,
+    DescribeEndpointOutput,
+    DescribeTrainingJobResponse,
     OutputDataConfig,
     ProductionVariant,
     ResourceConfig,
@@ -25,7 +26,6 @@ from sagemaker_client.models import (
     StoppingCondition,
     Tag,
     TrainingInputMode,
-    TrainingJob,
 )
 
 ROLE_ARN = os.environ.get("SAGEMAKER_ROLE_ARN", "arn:aws:iam::123456789012:role/SageMakerRole")
@@ -37,14 +37,14 @@ S3_PREFIX = os.environ.get("SAGEMAKER_S3_PREFIX", "s3://my-sagemaker-bucket/quic
 INSTANCE_TYPE = "ml.m5.large"
 
 
-def show_training(attempt: int, elapsed: float, job: TrainingJob | None) -> None:
+def show_training(attempt: int, elapsed: float, job: DescribeTrainingJobResponse | None) -> None:
     """Progress of the training waiter, one line per poll."""
     status = job.training_job_status if job else "unknown"
     secondary = job.secondary_status if job else None
     print(f"  poll {attempt} at {elapsed:5.1f} s: {status} ({secondary})")
 
 
-def show_endpoint(attempt: int, elapsed: float, endpoint: Endpoint | None) -> None:
+def show_endpoint(attempt: int, elapsed: float, endpoint: DescribeEndpointOutput | None) -> None:
     """Progress of the endpoint waiter, one line per poll."""
     status = endpoint.endpoint_status if endpoint else "unknown"
     print(f"  poll {attempt} at {elapsed:5.1f} s: {status}")

@@ -15,7 +15,12 @@ from urllib.parse import urlsplit
 import aiohttp
 import httpx
 
-from sagemaker_client._core.http import HttpRequest, HttpResponse, TransportFailure
+from sagemaker_client._core.http import (
+    MAX_RESPONSE_BYTES,
+    HttpRequest,
+    HttpResponse,
+    TransportFailure,
+)
 from sagemaker_client._httpx import shared_ssl_context
 
 # httpx's defaults, so the pool behaves the same whichever library serves it.
@@ -58,11 +63,13 @@ class AiohttpPool:
                 allow_redirects=False,
                 timeout=self._client_timeout(timeout),
             ) as response:
-                body = await response.read()
+                body, truncated = await _read_limited(response)
                 headers = {key.lower(): value for key, value in response.headers.items()}
-                return HttpResponse(status_code=response.status, headers=headers, body=body)
         except (aiohttp.ClientError, asyncio.TimeoutError, TimeoutError, OSError) as exc:
             return to_failure(exc)
+        return HttpResponse(
+            status_code=response.status, headers=headers, body=body, body_truncated=truncated
+        )
 
     async def aclose(self) -> None:
         """Close the session's connections (idempotent)."""
@@ -92,6 +99,23 @@ class AiohttpPool:
         converted = to_client_timeout(timeout)
         self._timeout = (timeout, converted)
         return converted
+
+
+async def _read_limited(response: aiohttp.ClientResponse) -> tuple[bytes, bool]:
+    """The body, or its first ``MAX_RESPONSE_BYTES`` and True (the rest is never read)."""
+    length = response.content_length
+    if length is not None and length <= MAX_RESPONSE_BYTES:
+        return await response.read(), False
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.content.iter_any():
+        size += len(chunk)
+        if size > MAX_RESPONSE_BYTES:
+            # Leaving the block without reading on closes the connection instead of reusing it.
+            response.close()
+            return b"".join(chunks), True
+        chunks.append(chunk)
+    return b"".join(chunks), False
 
 
 def to_client_timeout(timeout: httpx.Timeout) -> aiohttp.ClientTimeout:

@@ -2,17 +2,31 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime
 import random
 import uuid
 from collections.abc import Mapping
+from typing import Any, TypeVar
 
-from sagemaker_client._config import ClientConfig, TimeoutSetting, resolve_config
+from sagemaker_client._config import (
+    ClientConfig,
+    TimeoutSetting,
+    configure_logging,
+    derive_config,
+    read_timeout_seconds,
+    resolve_config,
+)
+from sagemaker_client._core.clock import ClockSkew
 from sagemaker_client._core.errors import ServiceError
 from sagemaker_client._core.flow import CallContext
 from sagemaker_client._core.retry import RetryQuota
 from sagemaker_client._credentials import CredentialResolver
+from sagemaker_client._httpx import to_timeout
 from sagemaker_client._session import LazyBotocoreSession
+
+_Settings = TypeVar("_Settings", bound="ClientSettings")
 
 
 def _utc_now() -> datetime.datetime:
@@ -40,6 +54,7 @@ class ClientState:
         validate: bool,
         modeled_errors: Mapping[str, type[ServiceError]],
     ) -> None:
+        configure_logging()
         session = LazyBotocoreSession(profile)
         self.config: ClientConfig = resolve_config(
             region=region,
@@ -56,6 +71,7 @@ class ClientState:
             session=session,
         )
         self.quota = RetryQuota()
+        self.clock_skew = ClockSkew()
         self.context = CallContext(
             region=self.config.region,
             endpoint_url=self.config.endpoint_url,
@@ -67,7 +83,20 @@ class ClientState:
             random=random.random,
             new_invocation_id=_new_invocation_id,
             validate=self.config.validate,
+            read_timeout=read_timeout_seconds(self.config.timeout),
+            clock_skew=self.clock_skew,
         )
+
+    def derive(self, *, timeout: TimeoutSetting, max_attempts: int | None) -> ClientState:
+        """The same credentials, retry quota and clock skew with other per-call options."""
+        derived = copy.copy(self)
+        derived.config = derive_config(self.config, timeout=timeout, max_attempts=max_attempts)
+        derived.context = dataclasses.replace(
+            self.context,
+            max_attempts=derived.config.max_attempts,
+            read_timeout=read_timeout_seconds(derived.config.timeout),
+        )
+        return derived
 
     def describe(self, class_name: str) -> str:
         """The client's repr: where it sends requests, never its credentials."""
@@ -81,6 +110,37 @@ class ClientSettings:
     """Read-only facts about a configured client, shared by the sync and the async client."""
 
     _state: ClientState
+    _timeout: Any
+    _http: Any
+    _owns_http: bool
+    _closed: bool
+
+    def _http_client(self) -> Any:
+        raise NotImplementedError
+
+    def with_options(
+        self: _Settings,
+        *,
+        timeout: TimeoutSetting = None,
+        max_attempts: int | None = None,
+    ) -> _Settings:
+        """A client with another timeout and/or max_attempts for the calls made through it.
+
+        It shares this client's connection pool, credentials, retry quota and clock-skew
+        correction, so it is cheap to make per call:
+        ``client.with_options(timeout=5).describe_endpoint(...)``. An argument left as None
+        keeps this client's value (``httpx.Timeout(None)`` turns timeouts off). Closing the
+        derived client leaves the shared pool open; closing this one closes it for both.
+        """
+        state = self._state.derive(timeout=timeout, max_attempts=max_attempts)
+        pool = self._http_client()  # created now, so the two clients share one pool
+        derived = copy.copy(self)
+        derived._state = state
+        derived._timeout = to_timeout(state.config.timeout)
+        derived._http = pool
+        derived._owns_http = False
+        derived._closed = False
+        return derived
 
     @property
     def region(self) -> str:

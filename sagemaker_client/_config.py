@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import platform
 import re
+import sys
+import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Union
 from urllib.parse import urlsplit
 
@@ -84,6 +87,60 @@ def _resolve_endpoint(endpoint_url: str | None, env: Mapping[str, str], region: 
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ConfigurationError(f"endpoint_url {url!r} is not an http:// or https:// URL")
     return url.rstrip("/")
+
+
+def read_timeout_seconds(timeout: TimeoutSetting) -> float | None:
+    """The read timeout a setting gives, in seconds (None: no read timeout)."""
+    if timeout is None or isinstance(timeout, int | float):
+        return timeout
+    read: float | None = timeout.read
+    return read
+
+
+def derive_config(
+    config: ClientConfig, *, timeout: TimeoutSetting, max_attempts: int | None
+) -> ClientConfig:
+    """``config`` with another timeout and/or max_attempts (None keeps the current one)."""
+    return replace(
+        config,
+        timeout=config.timeout if timeout is None else _check_timeout(timeout),
+        max_attempts=(
+            config.max_attempts if max_attempts is None else _check_max_attempts(max_attempts)
+        ),
+    )
+
+
+LOG_ENV = "SAGEMAKER_CLIENT_LOG"
+_LOG_LEVELS = {"debug": logging.DEBUG, "info": logging.INFO, "warning": logging.WARNING}
+_log_lock = threading.Lock()
+
+
+class _EnvLogHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """The stderr handler ``SAGEMAKER_CLIENT_LOG`` adds (told apart from the application's)."""
+
+
+def configure_logging(environ: Mapping[str, str] | None = None) -> None:
+    """Honour ``SAGEMAKER_CLIENT_LOG=debug|info|warning``: log the package to stderr at that level.
+
+    Called when a client is created, never on import; the handler is added once per process.
+    Without the variable, logging is left entirely to the application.
+    """
+    value = (os.environ if environ is None else environ).get(LOG_ENV, "").strip().lower()
+    if not value:
+        return
+    level = _LOG_LEVELS.get(value)
+    if level is None:
+        raise ConfigurationError(
+            f"{LOG_ENV}={value!r} is not a log level; use one of: {', '.join(_LOG_LEVELS)}"
+        )
+    package_logger = logging.getLogger("sagemaker_client")
+    with _log_lock:
+        if any(isinstance(handler, _EnvLogHandler) for handler in package_logger.handlers):
+            return
+        handler = _EnvLogHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+        package_logger.addHandler(handler)
+        package_logger.setLevel(level)
 
 
 def _check_timeout(timeout: TimeoutSetting) -> TimeoutSetting:

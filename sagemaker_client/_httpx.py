@@ -16,7 +16,12 @@ from urllib.parse import urlsplit
 import httpx
 
 from sagemaker_client._config import TimeoutSetting
-from sagemaker_client._core.http import HttpRequest, HttpResponse, TransportFailure
+from sagemaker_client._core.http import (
+    MAX_RESPONSE_BYTES,
+    HttpRequest,
+    HttpResponse,
+    TransportFailure,
+)
 
 if TYPE_CHECKING:
     from sagemaker_client._aiohttp import AiohttpPool
@@ -102,15 +107,18 @@ class HttpxPool:
             content=request.body,
             extensions={"timeout": cached[1]},
         )
+        body = BodyLimit()
         try:
             response = self._transport.handle_request(outgoing)
             try:
-                response.read()
+                for chunk in response.iter_bytes():
+                    if not body.take(chunk):
+                        break
             finally:
                 response.close()
         except (httpx.HTTPError, OSError) as exc:
             return to_failure(exc)
-        return to_response(response)
+        return body.response(response)
 
     def close(self) -> None:
         """Close the pool's connections (idempotent)."""
@@ -148,13 +156,38 @@ def to_timeout(setting: TimeoutSetting) -> httpx.Timeout:
     return httpx.Timeout(setting)
 
 
-def to_response(response: httpx.Response) -> HttpResponse:
-    """A complete httpx response (body already read) as a core value."""
+def to_response(
+    response: httpx.Response, body: bytes | None = None, *, truncated: bool = False
+) -> HttpResponse:
+    """An httpx response as a core value, with its body read already or passed in ``body``."""
     return HttpResponse(
         status_code=response.status_code,
         headers={key.lower(): value for key, value in response.headers.items()},
-        body=response.content,
+        body=response.content if body is None else body,
+        body_truncated=truncated,
     )
+
+
+class BodyLimit:
+    """Collects a streamed body, up to ``MAX_RESPONSE_BYTES``."""
+
+    def __init__(self) -> None:
+        self.chunks: list[bytes] = []
+        self.size = 0
+        self.truncated = False
+
+    def take(self, chunk: bytes) -> bool:
+        """Keep ``chunk``; False once past the limit (stop reading: the connection is dropped)."""
+        self.size += len(chunk)
+        if self.size > MAX_RESPONSE_BYTES:
+            self.truncated = True
+            return False
+        self.chunks.append(chunk)
+        return True
+
+    def response(self, response: httpx.Response) -> HttpResponse:
+        """The core value for ``response`` with the body collected."""
+        return to_response(response, b"".join(self.chunks), truncated=self.truncated)
 
 
 def to_failure(exc: Exception) -> TransportFailure:

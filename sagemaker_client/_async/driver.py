@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import inspect
-import logging
-from collections.abc import Awaitable, Callable, Generator
-from typing import TYPE_CHECKING, Any, TypeVar
+import sys
+from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
+from contextlib import aclosing
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import anyio
 import anyio.to_thread
@@ -18,12 +20,10 @@ from sagemaker_client._core.signing import Credentials
 from sagemaker_client._core.specs import OperationSpec
 from sagemaker_client._core.waiter import Pause, Poll, Progress, WaitCommand
 from sagemaker_client._credentials import CredentialResolver
-from sagemaker_client._httpx import to_failure, to_response
+from sagemaker_client._httpx import BodyLimit, to_failure
 
 if TYPE_CHECKING:
     from sagemaker_client._aiohttp import AiohttpPool
-
-logger = logging.getLogger("sagemaker_client")
 
 OutputT = TypeVar("OutputT")
 
@@ -48,17 +48,30 @@ async def run_call(
         elif isinstance(command, GetCredentials):
             reply = await resolve_credentials(credentials)
         elif isinstance(command, Sleep):
-            logger.debug("retrying in %.3f s after: %s", command.seconds, command.reason)
             await anyio.sleep(command.seconds)
             reply = None
 
 
+_SIGNER_MODULES = ("botocore.auth", "botocore.awsrequest")
+
+
 async def resolve_credentials(credentials: CredentialResolver) -> Credentials:
-    """Credentials without blocking: cached ones directly, else resolved in a worker thread."""
+    """Credentials without blocking: cached ones directly, else resolved in a worker thread.
+
+    The flow signs on the event loop right after; importing botocore's signer the first time
+    takes a quarter of a second, so that import happens in a worker thread too.
+    """
+    if not all(name in sys.modules for name in _SIGNER_MODULES):
+        await anyio.to_thread.run_sync(_import_signer)
     cached = credentials.cached()
     if cached is not None:
         return cached
     return await anyio.to_thread.run_sync(credentials.resolve)
+
+
+def _import_signer() -> None:
+    for name in _SIGNER_MODULES:
+        importlib.import_module(name)
 
 
 async def send(
@@ -67,17 +80,25 @@ async def send(
     """Send one request and read the whole response; failures come back as values."""
     if not isinstance(http, httpx.AsyncClient):
         return await http.send(request, timeout)
+    body = BodyLimit()
     try:
-        response = await http.request(
-            request.method,
-            request.url,
-            headers=request.headers,
-            content=request.body,
-            timeout=timeout,
-        )
+        async with (
+            http.stream(
+                request.method,
+                request.url,
+                headers=request.headers,
+                content=request.body,
+                timeout=timeout,
+            ) as response,
+            # httpx types it as an iterator; it is an async generator, closed at once here
+            aclosing(cast("AsyncGenerator[bytes, None]", response.aiter_bytes())) as chunks,
+        ):
+            async for chunk in chunks:
+                if not body.take(chunk):
+                    break
     except (httpx.HTTPError, OSError) as exc:
         return to_failure(exc)
-    return to_response(response)
+    return body.response(response)
 
 
 async def run_wait(

@@ -7,18 +7,32 @@ back its result:
 - ``Send(request)``     -> ``HttpResponse`` or ``TransportFailure`` (never an exception)
 - ``Sleep(seconds)``    -> ``None``
 
-The flow returns the output model, or raises a ``SageMakerError``. The clock, the random source
-and the invocation ids come in through ``CallContext``, so every path is testable without a
-network or a sleep.
+The flow returns the output model, or raises a ``SageMakerError``. The clock, the random source,
+the invocation ids and idempotency tokens come in through ``CallContext``, so every path is
+testable without a network or a sleep.
+
+Before the first attempt the input is validated, its unset idempotency tokens are filled (once,
+so every attempt repeats them) and it is encoded. Each attempt is signed afresh at the clock's
+time plus the client's learned clock skew. A clock-skew error teaches the client the service's
+time and is retried once at once, if attempts remain; other failures follow AWS standard retries
+(``_core/retry.py``).
 """
 
 from __future__ import annotations
 
 import datetime
+import logging
+import uuid
 from collections.abc import Callable, Generator, Mapping
-from dataclasses import dataclass
-from typing import TypeAlias, TypeVar
+from dataclasses import dataclass, field
+from typing import Any, TypeAlias, TypeVar
 
+from sagemaker_client._core.clock import (
+    ClockSkew,
+    is_clock_skew_error,
+    retry_ttl,
+    server_time,
+)
 from sagemaker_client._core.errors import (
     ConnectionFailedError,
     ParamValidationError,
@@ -27,7 +41,9 @@ from sagemaker_client._core.errors import (
     ServiceError,
 )
 from sagemaker_client._core.http import HttpRequest, HttpResponse, TransportFailure
-from sagemaker_client._core.request import build_request, encode_body
+from sagemaker_client._core.idempotency import fill_tokens
+from sagemaker_client._core.logs import log_outcome, log_request, logger
+from sagemaker_client._core.request import add_retry_headers, base_request, encode_body
 from sagemaker_client._core.response import is_success, parse_error, parse_output
 from sagemaker_client._core.retry import (
     RetryQuota,
@@ -82,50 +98,108 @@ class CallContext:
     random: Callable[[], float]
     new_invocation_id: Callable[[], str]
     validate: bool = True
+    read_timeout: float | None = None
+    """Seconds; with the service's ``Date`` it gives the ``ttl`` of retried requests."""
+    clock_skew: ClockSkew = field(default_factory=ClockSkew)
+    """The client's learned offset to the service's clock, shared by all its calls."""
+    new_idempotency_token: Callable[[], str] = field(default=lambda: str(uuid.uuid4()))
+    """Fills unset idempotency-token members, once per call."""
 
 
 def call_flow(
     operation: OperationSpec[InputT, OutputT], params: InputT, context: CallContext
 ) -> Generator[Command, Reply, OutputT]:
     """Run ``operation`` with ``params``; see the module docstring for the command protocol."""
-    if not isinstance(params, operation.input_type):
+    input_type = operation.input_type
+    if not isinstance(params, input_type):
         raise ParamValidationError(
-            operation.name,
-            [f"expected {operation.input_type.__name__}, got {type(params).__name__}"],
+            operation.name, [f"expected {input_type.__name__}, got {type(params).__name__}"]
         )
     if context.validate:
         problems = find_problems(params)  # type: ignore[arg-type]
         if problems:
             raise ParamValidationError(operation.name, problems)
-    payload = encode_body(to_wire(params))  # type: ignore[arg-type]
+    # Filled before the first attempt: every retry of this call repeats the same tokens.
+    params = fill_tokens(params, context.new_idempotency_token)
+    payload = _encode(operation.name, params)
     invocation_id = context.new_invocation_id()
     paid = 0
     attempt = 0
+    ttl: str | None = None
+    skew_corrected = False
     while True:
         attempt += 1
         credentials = yield GetCredentials()
         assert isinstance(credentials, Credentials)
-        unsigned = build_request(
+        unsigned = base_request(
             operation=operation.name,
             payload=payload,
             endpoint_url=context.endpoint_url,
             user_agent=context.user_agent,
+        )
+        signed = sign(unsigned, credentials, context.region, context.clock_skew.now(context.now))
+        request = add_retry_headers(
+            signed,
             invocation_id=invocation_id,
             attempt=attempt,
             max_attempts=context.max_attempts,
+            ttl=ttl,
         )
-        outcome = yield Send(sign(unsigned, credentials, context.region, context.now()))
-        if isinstance(outcome, HttpResponse) and is_success(outcome):
-            context.quota.release(paid)
-            return parse_output(operation.name, operation.output_type, outcome)
+        log_request(operation.name, attempt, context.max_attempts, request)
+        outcome = yield Send(request)
+        log_outcome(operation.name, attempt, outcome)
+        if isinstance(outcome, HttpResponse):
+            if is_success(outcome):
+                context.quota.release(paid)
+                output_type = operation.output_type
+                if output_type is None:
+                    return None  # type: ignore[return-value]  # OutputT is None for these operations
+                return parse_output(operation.name, output_type, outcome)
+            service_now = server_time(outcome)
+            if service_now is not None:
+                ttl = retry_ttl(service_now, context.read_timeout) or ttl
         failure = _failure_of(operation.name, outcome, context)
         error = _as_error(failure, operation.name, attempt)
+        learned = isinstance(failure, ServiceError) and _learn_clock_skew(failure, outcome, context)
+        if learned and not skew_corrected and attempt < context.max_attempts:
+            skew_corrected = True
+            continue
         if attempt >= context.max_attempts or not is_retryable(failure):
             raise error
         paid = retry_cost(failure)
         if not context.quota.acquire(paid):
             raise error
-        yield Sleep(backoff_delay(attempt, context.random), error)
+        delay = backoff_delay(attempt, context.random)
+        logger.debug("%s: retrying in %.3f s after: %s", operation.name, delay, error)
+        yield Sleep(delay, error)
+
+
+def _encode(operation: str, params: Any) -> bytes:
+    try:
+        return encode_body(to_wire(params))
+    except Exception as exc:  # only reachable with validate=False: a value JSON cannot hold
+        raise ParamValidationError(
+            operation, [f"the input cannot be encoded as JSON ({type(exc).__name__}: {exc})"]
+        ) from None
+
+
+def _learn_clock_skew(error: ServiceError, outcome: Reply, context: CallContext) -> bool:
+    """Learn the service's time from a clock-skew error; True if the offset was updated."""
+    if not isinstance(outcome, HttpResponse) or not is_clock_skew_error(error):
+        return False
+    service_now = server_time(outcome)
+    if service_now is None:
+        return False
+    offset = service_now - context.now()
+    context.clock_skew.offset = offset
+    if logger.isEnabledFor(logging.INFO):
+        logger.info(
+            "%s: %s; the service's clock is %+.0f s from ours, signing with that offset",
+            error.operation,
+            error.code,
+            offset.total_seconds(),
+        )
+    return True
 
 
 def _failure_of(

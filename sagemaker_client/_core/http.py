@@ -6,6 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+"""The drivers stop reading a response body past this many bytes (a hostile or broken endpoint
+must not exhaust memory); SageMaker's control-plane responses are far smaller."""
+
 
 @dataclass(frozen=True, slots=True)
 class HttpRequest:
@@ -24,6 +28,8 @@ class HttpResponse:
     status_code: int
     headers: Mapping[str, str]
     body: bytes
+    body_truncated: bool = False
+    """True when the body was longer than ``MAX_RESPONSE_BYTES``; ``body`` is its first part."""
 
     @property
     def request_id(self) -> str | None:

@@ -34,6 +34,9 @@ def next_page_params(
 
 
 def page_items(spec: PaginatorSpec[Any, OutputT, ItemT], output: OutputT) -> list[ItemT]:
-    """The items one page carries (an absent list is an empty page)."""
+    """The items one page carries (an absent list is an empty page); the page itself when the
+    spec has no result key."""
+    if spec.result_key is None:
+        return [output]  # type: ignore[list-item]  # ItemT is OutputT for these paginators
     items: list[ItemT] | None = getattr(output, spec.result_key)
     return items or []

@@ -11,7 +11,7 @@ from sagemaker_client._core.errors import (
     ResponseParseError,
     ServiceError,
 )
-from sagemaker_client._core.http import HttpResponse
+from sagemaker_client._core.http import MAX_RESPONSE_BYTES, HttpResponse
 from sagemaker_client._core.serde import ShapeMismatchError, from_wire
 
 OutputT = TypeVar("OutputT")
@@ -26,6 +26,8 @@ def is_success(response: HttpResponse) -> bool:
 
 def parse_output(operation: str, output_type: type[OutputT], response: HttpResponse) -> OutputT:
     """The output model of a successful response; ``ResponseParseError`` if the body is not one."""
+    if response.body_truncated:
+        raise _parse_error(operation, response, f"body is larger than {MAX_RESPONSE_BYTES} bytes")
     data = _decode_object(operation, response)
     if data is None:
         data = {}
@@ -47,14 +49,17 @@ def parse_error(
     ``x-amzn-ErrorType`` header (minus any ``:...`` suffix); the message from ``message`` or
     ``Message``. A body that is not JSON still yields a ServiceError carrying its first bytes.
     """
-    try:
-        data = _decode_object(operation, response) or {}
-    except ResponseParseError:
-        data = {}
-        preview = response.body[:_PREVIEW_BYTES].decode("utf-8", "replace")
-        message = f"non-JSON error body: {preview!r}" if response.body else "empty error body"
+    data: dict[str, Any] = {}
+    if response.body_truncated:
+        message = f"error body larger than {MAX_RESPONSE_BYTES} bytes"
     else:
-        message = _first_text(data, "message", "Message", "errorMessage") or ""
+        try:
+            data = _decode_object(operation, response) or {}
+        except ResponseParseError:
+            preview = response.body[:_PREVIEW_BYTES].decode("utf-8", "replace")
+            message = f"non-JSON error body: {preview!r}" if response.body else "empty error body"
+        else:
+            message = _first_text(data, "message", "Message", "errorMessage") or ""
     code = _error_code(response, data) or f"HTTP{response.status_code}"
     error_class = modeled.get(code) or COMMON_ERRORS.get(code) or ServiceError
     return error_class(
@@ -94,6 +99,8 @@ def _decode_object(operation: str, response: HttpResponse) -> dict[str, Any] | N
         raise _parse_error(operation, response, "body is not valid UTF-8") from None
     except ValueError:
         raise _parse_error(operation, response, "body is not JSON") from None
+    except RecursionError:
+        raise _parse_error(operation, response, "body is JSON nested too deeply") from None
     if not isinstance(data, dict):
         raise _parse_error(
             operation, response, f"body is JSON {type(data).__name__}, not an object"

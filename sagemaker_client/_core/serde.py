@@ -16,7 +16,7 @@ below); every member type the generator emits is converted inline. The one cattr
 remains for any other type (and is what those functions are registered in), created on first
 need: importing cattrs and running its code generation cost more at start-up than the whole
 first call, and its per-member dispatch was most of the time spent on a ListModels page.
-See docs/decisions/0005-compiled-serde.md.
+See docs/decisions/0007-compiled-serde.md.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ them. They hold data only: every decision made from them lives in the rest of ``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import importlib
+from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
 InputT = TypeVar("InputT")
@@ -17,16 +18,47 @@ AcceptorState = Literal["success", "failure", "retry"]
 AcceptorMatcher = Literal["path", "pathAll", "pathAny", "status", "error"]
 
 
+@dataclass(slots=True)
+class ModelRef:
+    """Where a model class lives; it is imported on first use, so tables load no models."""
+
+    module: str
+    name: str
+    _loaded: type[Any] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def load(self) -> type[Any]:
+        """The class itself (imported once, then cached)."""
+        loaded = self._loaded
+        if loaded is None:
+            loaded = self._loaded = getattr(importlib.import_module(self.module), self.name)
+        return loaded
+
+
 @dataclass(frozen=True, slots=True)
 class OperationSpec(Generic[InputT, OutputT]):
-    """One API operation: its wire name and the attrs classes of its input and output."""
+    """One API operation: its wire name, its input and output classes, its modeled errors.
+
+    The generated tables name the classes with a ``ModelRef`` so that they load on first use; a
+    class may also be given directly. ``OutputT`` is ``None`` for an operation whose response has
+    no body (``output is None``).
+    """
 
     name: str
     """The operation's wire name: ``DescribeEndpoint`` is sent as ``SageMaker.DescribeEndpoint``."""
-    input_type: type[InputT]
-    output_type: type[OutputT]
+    input: ModelRef | type[InputT]
+    output: ModelRef | type[OutputT] | None
     errors: tuple[str, ...] = ()
     """Error codes the service model lists for this operation."""
+
+    @property
+    def input_type(self) -> type[InputT]:
+        """The input class (imported on first use)."""
+        return self.input.load() if isinstance(self.input, ModelRef) else self.input
+
+    @property
+    def output_type(self) -> type[OutputT] | None:
+        """The output class (imported on first use), or ``None`` when there is no output."""
+        return self.output.load() if isinstance(self.output, ModelRef) else self.output
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +71,8 @@ class PaginatorSpec(Generic[InputT, OutputT, ItemT]):
     operation: OperationSpec[InputT, OutputT]
     input_token: str
     output_token: str
-    result_key: str
+    result_key: str | None
+    """``None`` when the output has several lists: the paginator then yields whole pages."""
     limit_key: str | None = None
 
 

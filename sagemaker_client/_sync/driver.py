@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable, Generator
 from typing import Any, TypeVar
@@ -15,9 +14,7 @@ from sagemaker_client._core.http import HttpRequest, HttpResponse, TransportFail
 from sagemaker_client._core.specs import OperationSpec
 from sagemaker_client._core.waiter import Pause, Poll, Progress, WaitCommand
 from sagemaker_client._credentials import CredentialResolver
-from sagemaker_client._httpx import HttpxPool, to_failure, to_response
-
-logger = logging.getLogger("sagemaker_client")
+from sagemaker_client._httpx import BodyLimit, HttpxPool, to_failure
 
 OutputT = TypeVar("OutputT")
 
@@ -43,7 +40,6 @@ def run_call(
         elif isinstance(command, GetCredentials):
             reply = credentials.resolve()
         elif isinstance(command, Sleep):
-            logger.debug("retrying in %.3f s after: %s", command.seconds, command.reason)
             (sleep or time.sleep)(command.seconds)
             reply = None
 
@@ -54,17 +50,21 @@ def send(
     """Send one request and read the whole response; failures come back as values."""
     if not isinstance(http, httpx.Client):
         return http.send(request, timeout)
+    body = BodyLimit()
     try:
-        response = http.request(
+        with http.stream(
             request.method,
             request.url,
             headers=request.headers,
             content=request.body,
             timeout=timeout,
-        )
+        ) as response:
+            for chunk in response.iter_bytes():
+                if not body.take(chunk):
+                    break
     except (httpx.HTTPError, OSError) as exc:
         return to_failure(exc)
-    return to_response(response)
+    return body.response(response)
 
 
 def run_wait(

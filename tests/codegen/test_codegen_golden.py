@@ -33,9 +33,8 @@ def test_generation_is_deterministic(tmp_path: Path) -> None:
 
 
 def test_small_spec_names(tmp_path: Path) -> None:
-    """The naming rules, read off the golden models and enums."""
-    models = (GOLDEN / "models.py").read_text()
-    enums = (GOLDEN / "enums.py").read_text()
+    """The naming rules, read off the golden models and enums (one module per shape)."""
+    models = "\n".join(p.read_text() for p in sorted((GOLDEN / "models").glob("*.py")))
     # Config: CreateWidget's (Mode is an enum) and Widget's (Mode is a string) are one class.
     assert models.count("class Config:") == 1
     assert "mode: Mode | str | None" in models
@@ -44,7 +43,10 @@ def test_small_spec_names(tmp_path: Path) -> None:
     # Same name, different shape: each prefixed with its owner.
     assert "class CreateWidgetVariant:" in models and "class WidgetVariant:" in models
     # The enum that would clash with class Detail is named after its owner.
-    assert "class ListWidgetsDetail(ServiceEnum):" in enums
+    assert "class ListWidgetsDetail(ServiceEnum):" in models
     # StatusEquals has the values of Widget.WidgetStatus: the component's name wins.
     assert "status_equals: WidgetStatus | str | None" in models
     assert "lambda_: bool | None" in models
+    # An operation without a response body returns None, and has no output class.
+    assert "def ping(self) -> None:" in (GOLDEN / "client.py").read_text()
+    assert "PingOutput" not in models

@@ -1,6 +1,5 @@
 """Broken inputs yield the listed problems, each naming where it is, all reported together."""
 
-import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +9,7 @@ import pytest
 import yaml
 
 from codegen.__main__ import generate, main
-from codegen.load import OPENAPI_FILE, WAITERS_FILE, load_yaml
+from codegen.load import OPENAPI_FALLBACK, load_yaml
 
 SMALL = Path(__file__).parent / "specs" / "small"
 
@@ -20,13 +19,11 @@ Doc = dict[str, Any]
 def _broken(tmp_path: Path, edit_doc: Callable[[Doc], None], edit_waiters=None) -> Path:
     spec = tmp_path / "spec"
     shutil.copytree(SMALL, spec)
-    doc = load_yaml((spec / OPENAPI_FILE).read_text())
+    doc = load_yaml((spec / OPENAPI_FALLBACK).read_text())
     edit_doc(doc)
-    (spec / OPENAPI_FILE).write_text(yaml.safe_dump(doc, sort_keys=False))
     if edit_waiters is not None:
-        waiters = json.loads((spec / WAITERS_FILE).read_text())
-        edit_waiters(waiters)
-        (spec / WAITERS_FILE).write_text(json.dumps(waiters))
+        edit_waiters(doc["x-aws-waiters"])
+    (spec / OPENAPI_FALLBACK).write_text(yaml.safe_dump(doc, sort_keys=False))
     return spec
 
 
@@ -51,11 +48,11 @@ def _array_body(doc: Doc) -> None:
 
 
 def _missing_member(waiters: Doc) -> None:
-    waiters["waiters"]["WidgetReady"]["acceptors"][0]["argument"] = "WidgetState"
+    waiters["WidgetReady"]["acceptors"][0]["argument"] = "WidgetState"
 
 
 def _jmespath(waiters: Doc) -> None:
-    waiters["waiters"]["WidgetPartsNamed"]["acceptors"][0]["argument"] = "length(Parts) > `0`"
+    waiters["WidgetPartsNamed"]["acceptors"][0]["argument"] = "length(Parts) > `0`"
 
 
 def _nothing(doc: Doc) -> None:
@@ -85,7 +82,7 @@ CASES = {
         _nothing,
         _missing_member,
         [
-            "sagemaker-waiters-2.json waiters.WidgetReady.acceptors[0]: 'WidgetState' in"
+            "x-aws-waiters.WidgetReady.acceptors[0]: 'WidgetState' in"
             " 'WidgetState' is not a member of Widget"
         ],
     ),
@@ -93,7 +90,7 @@ CASES = {
         _nothing,
         _jmespath,
         [
-            "sagemaker-waiters-2.json waiters.WidgetPartsNamed.acceptors[0]: cannot translate"
+            "x-aws-waiters.WidgetPartsNamed.acceptors[0]: cannot translate"
             " JMESPath expression 'length(Parts) > `0`'"
         ],
     ),
@@ -133,24 +130,39 @@ def test_all_problems_are_reported_together(
     ]
 
 
-def test_missing_errors_entry(tmp_path: Path) -> None:
-    spec = _broken(tmp_path, _nothing)
-    errors = json.loads((spec / "sagemaker-errors.json").read_text())
-    del errors["operations"]["Ping"]
-    errors["operations"]["ListWidgets"] = ["Throttled"]
-    (spec / "sagemaker-errors.json").write_text(json.dumps(errors))
-    problems, _ = generate(spec, tmp_path / "out")
+def test_error_response_must_name_an_error_schema(tmp_path: Path) -> None:
+    def edit(doc: Doc) -> None:
+        doc["paths"]["/#ListWidgets"]["post"]["responses"]["400"] = {
+            "description": "Not an error shape.",
+            "content": {
+                "application/x-amz-json-1.1": {"schema": {"$ref": "#/components/schemas/Tag"}}
+            },
+        }
+
+    problems, _ = generate(_broken(tmp_path, edit), tmp_path / "out")
+    assert problems == ["operation ListWidgets: error 'Tag' is not an x-aws-error schema"]
+
+
+def test_waiter_on_an_unknown_operation(tmp_path: Path) -> None:
+    def edit(waiters: Doc) -> None:
+        waiters["GadgetReady"] = {
+            "delay": 5,
+            "maxAttempts": 10,
+            "operation": "DescribeGadget",
+            "acceptors": [{"state": "success", "matcher": "status", "expected": 200}],
+        }
+
+    problems, _ = generate(_broken(tmp_path, _nothing, edit), tmp_path / "out")
     assert problems == [
-        "sagemaker-errors.json operations.ListWidgets: error 'Throttled' is not in 'errors'",
-        "sagemaker-errors.json operations.Ping: missing (re-run python -m codegen.pin_botocore)",
+        "x-aws-waiters.GadgetReady: operation 'DescribeGadget' is not in the document"
     ]
 
 
 def test_check_reports_stale_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out"
     assert main(["--spec-dir", str(SMALL), "--out", str(out)]) == 0
-    (out / "enums.py").write_text("# edited\n")
-    (out / "extra.py").write_text("")
+    (out / "errors.py").write_text("# edited\n")
+    (out / "models" / "extra.py").write_text("")
     assert main(["--spec-dir", str(SMALL), "--out", str(out), "--check"]) == 1
     err = capsys.readouterr().err
-    assert f"  {out / 'enums.py'}" in err and f"  {out / 'extra.py'}" in err
+    assert f"  {out / 'errors.py'}" in err and f"  {out / 'models/extra.py'}" in err

@@ -1,106 +1,92 @@
-"""The real spec: the committed generated tree is up to date and carries the expected names."""
+"""The real spec: converted from botocore byte for byte, generated code up to date, boto3 names."""
 
+import inspect
 from pathlib import Path
 
 import attrs
+import botocore.session
 
+from codegen import botocore_spec
 from codegen.__main__ import ROOT, main
-from codegen.load import OPENAPI_FILE, load_yaml
-from sagemaker_client._generated import enums, models, operations, paginators, waiters
+from codegen.load import INLINE_NAMES_FILE, OPENAPI_FILE, spec_sha256
+from sagemaker_client import models
+from sagemaker_client._core.specs import OperationSpec
+from sagemaker_client._generated import errors, operations, paginators, waiters
 
 SPEC = ROOT / "spec"
 OUT = ROOT / "sagemaker_client" / "_generated"
+MODEL = botocore.session.get_session().get_service_model("sagemaker")
+
+
+def test_spec_is_botocore_converted_byte_for_byte() -> None:
+    assert botocore_spec.main(["--spec-dir", str(SPEC), "--check"]) == 0
 
 
 def test_generated_tree_is_up_to_date() -> None:
     assert main(["--spec-dir", str(SPEC), "--out", str(OUT), "--check"]) == 0
 
 
-def test_seed_class_names() -> None:
-    expected = {
-        "AlgorithmSpecification",
-        "ResourceConfig",
-        "StoppingCondition",
-        "OutputDataConfig",
-        "Channel",
-        "DataSource",
-        "S3DataSource",
-        "ProductionVariant",
-        "ContainerDefinition",
-        "Tag",
-        "ProductionVariantSummary",
-        "DeployedImage",
-        "ModelArtifacts",
-        "NotebookInstance",
-        "TrainingJob",
-        "Model",
-        "Endpoint",
+def test_every_shape_is_a_model_named_after_it() -> None:
+    structures = {
+        name
+        for name in MODEL.shape_names
+        if MODEL.shape_for(name).type_name == "structure"
+        and not MODEL.shape_for(name).metadata.get("exception")
     }
-    assert expected <= set(models.__all__)
-    # Unified, not duplicated: one AlgorithmSpecification whose input mode is the enum.
-    fields = {f.name: f for f in attrs.fields(models.AlgorithmSpecification)}
-    assert "TrainingInputMode" in str(fields["training_input_mode"].type)
-    channel = {f.name: f for f in attrs.fields(models.Channel)}
-    assert channel["data_source"].type == "DataSource | None"
-    assert channel["data_source"].metadata == {"wire": "DataSource"}
-
-
-def test_seed_enum_names() -> None:
-    assert enums.EndpointStatus.IN_SERVICE.value == "InService"
-    assert enums.EndpointStatus.OUT_OF_SERVICE.value == "OutOfService"
-    assert set(enums.__all__) == {
-        "EndpointStatus",
-        "ListEndpointsSortBy",
-        "ListModelsSortBy",
-        "ListNotebookInstancesSortBy",
-        "ListTrainingJobsSortBy",
-        "NotebookInstanceStatus",
-        "SortOrder",
-        "TrainingInputMode",
-        "TrainingJobStatus",
+    enums = {
+        name
+        for name in MODEL.shape_names
+        if MODEL.shape_for(name).type_name == "string" and MODEL.shape_for(name).enum
     }
-    fields = {f.name: f for f in attrs.fields(models.ListTrainingJobsInput)}
-    assert fields["status_equals"].type == "TrainingJobStatus | str | None"
+    assert structures | enums == set(models.__all__)
+    assert attrs.has(models.DescribeEndpointOutput)
+    assert models.EndpointStatus.IN_SERVICE == "InService"
 
 
-def test_every_operation_has_a_spec() -> None:
-    document = load_yaml((SPEC / OPENAPI_FILE).read_text())
-    names = [item["post"]["operationId"] for item in document["paths"].values()]
-    assert len(names) == 13
-    specs = {
-        spec.name: spec
-        for spec in vars(operations).values()
-        if isinstance(spec, operations.OperationSpec)
+def test_every_operation_has_a_spec_with_its_errors() -> None:
+    specs = {s.name: s for s in vars(operations).values() if isinstance(s, OperationSpec)}
+    assert sorted(specs) == sorted(MODEL.operation_names)
+    for name, spec in specs.items():
+        op = MODEL.operation_model(name)
+        assert spec.errors == tuple(e.name for e in op.error_shapes), name
+        assert (spec.output is None) == (op.output_shape is None), name
+    assert specs["DeleteEndpoint"].output_type is None
+    assert specs["DescribeEndpoint"].output_type is models.DescribeEndpointOutput
+
+
+def test_modeled_errors_are_classes() -> None:
+    exceptions = {n for n in MODEL.shape_names if MODEL.shape_for(n).metadata.get("exception")}
+    assert set(errors.MODELED_ERRORS) == exceptions
+
+
+def test_member_facts_survive_the_conversion() -> None:
+    """Constraints, idempotency tokens, unions and deprecation reach the generated models."""
+    variant = {f.name: f for f in attrs.fields(models.ProductionVariant)}
+    assert variant["variant_name"].metadata == {
+        "wire": "VariantName",
+        "min": 0,
+        "max": 63,
+        "pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}",
     }
-    assert sorted(specs) == sorted(names)
-    assert specs["DescribeEndpoint"].output_type is models.Endpoint
-    assert specs["CreateTrainingJob"].errors == (
-        "ResourceNotFound",
-        "ResourceInUse",
-        "ResourceLimitExceeded",
-    )
+    token = {f.name: f for f in attrs.fields(models.CreateModelPackageInput)}["client_token"]
+    assert token.metadata["idempotency_token"] is True
+    assert models.CustomFileSystem._union is True
+    source = inspect.getsource(models.CreateDomainRequest)
+    assert "Deprecated: This property is deprecated, use KmsKeyId instead." in source
 
 
-def test_seed_tables() -> None:
+def test_tables_name_attributes() -> None:
     assert paginators.LIST_MODELS.result_key == "models"
-    assert paginators.LIST_TRAINING_JOBS.result_key == "training_job_summaries"
-    assert [w.name for w in vars(waiters).values() if isinstance(w, waiters.WaiterSpec)] == [
-        "EndpointDeleted",
-        "EndpointInService",
-        "NotebookInstanceDeleted",
-        "NotebookInstanceInService",
-        "NotebookInstanceStopped",
-        "TrainingJobCompletedOrStopped",
-    ]
+    assert paginators.LIST_MODELS.limit_key == "max_results"
     assert waiters.ENDPOINT_IN_SERVICE.acceptors[0].argument == "endpoint_status"
 
 
 def test_banner_names_the_spec_digest() -> None:
-    from codegen.load import spec_sha256
-
-    digest = spec_sha256(SPEC)
-    for path in Path(OUT).glob("*.py"):
-        first = path.read_text().splitlines()[0]
+    digest = spec_sha256(SPEC, (OPENAPI_FILE, INLINE_NAMES_FILE))
+    paths = sorted(Path(OUT).rglob("*.py"))
+    assert len(paths) > 2000
+    for path in paths:
+        first = path.read_text().split("\n", 1)[0]
         assert first == (
             f'# Generated by "python -m codegen" from spec/ (sha256 {digest}). Do not edit.'
-        )
+        ), path

@@ -5,10 +5,12 @@ import itertools
 import json
 
 import pytest
-from core_models import CreateInput, Inner, ListInput, Thing, Variant
+from core_models import CreateInput, CreateWithToken, Inner, ListInput, Thing, Variant
 
+from sagemaker_client._core.clock import ClockSkew
 from sagemaker_client._core.errors import (
     ConnectionFailedError,
+    InvalidSignatureException,
     ParamValidationError,
     RequestTimeoutError,
     ServiceError,
@@ -21,7 +23,7 @@ from sagemaker_client._core.retry import RetryQuota
 from sagemaker_client._core.signing import Credentials
 from sagemaker_client._core.specs import OperationSpec
 
-OP = OperationSpec(name="CreateThing", input_type=CreateInput, output_type=Thing)
+OP = OperationSpec(name="CreateThing", input=CreateInput, output=Thing)
 CREDS = Credentials("AKID", "secret")
 START = datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc)
 
@@ -262,3 +264,186 @@ def test_success_with_unparseable_body_is_not_retried():
     )
     assert kinds(commands).count("Send") == 1
     assert isinstance(result, ResponseParseError)
+
+
+# -- idempotency tokens, ttl, clock skew, encoding -------------------------------------------
+
+TOKEN_OP = OperationSpec(name="CreateWithToken", input=CreateWithToken, output=Thing)
+
+
+def token_context(**kwargs):
+    tokens = itertools.count(1)
+    context = make_context(**kwargs)
+    return CallContext(
+        **{
+            **{name: getattr(context, name) for name in CallContext.__dataclass_fields__},
+            "new_idempotency_token": lambda: f"token-{next(tokens)}",
+        }
+    )
+
+
+def sent_bodies(commands):
+    return [json.loads(c.request.body) for c in commands if isinstance(c, Send)]
+
+
+def test_idempotency_token_filled_once_and_repeated_on_every_attempt():
+    context = token_context()
+    commands, result = drive(
+        call_flow(TOKEN_OP, CreateWithToken(name="n"), context), [err(503)] * 2 + [ok()]
+    )
+    assert result == Thing(name="t")
+    assert [body["ClientToken"] for body in sent_bodies(commands)] == ["token-1"] * 3
+    commands, _ = drive(call_flow(TOKEN_OP, CreateWithToken(name="n"), context), [ok()])
+    assert sent_bodies(commands)[0]["ClientToken"] == "token-2"
+
+
+def test_idempotency_token_given_by_the_caller_is_kept():
+    commands, _ = drive(
+        call_flow(TOKEN_OP, CreateWithToken(name="n", client_token="mine"), token_context()),
+        [ok()],
+    )
+    assert sent_bodies(commands)[0]["ClientToken"] == "mine"
+
+
+def test_default_idempotency_token_is_a_uuid4():
+    import uuid
+
+    commands, _ = drive(call_flow(TOKEN_OP, CreateWithToken(name="n"), make_context()), [ok()])
+    token = sent_bodies(commands)[0]["ClientToken"]
+    assert uuid.UUID(token).version == 4
+
+
+def with_date(response, date):
+    return HttpResponse(response.status_code, {**response.headers, "date": date}, response.body)
+
+
+def test_retry_carries_botocore_ttl_from_the_date_header():
+    context = CallContext(
+        **{
+            **{name: getattr(make_context(), name) for name in CallContext.__dataclass_fields__},
+            "read_timeout": 60.0,
+        }
+    )
+    commands, _ = drive(
+        call_flow(OP, params(), context),
+        [
+            with_date(err(503), "Mon, 01 Jan 2024 00:00:00 GMT"),
+            TransportFailure("connection", "reset"),
+            ok(),
+        ],
+    )
+    headers = [c.request.headers["amz-sdk-request"] for c in commands if isinstance(c, Send)]
+    assert headers == [
+        "attempt=1; max=3",
+        "ttl=20240101T000100Z; attempt=2; max=3",
+        # botocore keeps the last ttl when an attempt got no response
+        "ttl=20240101T000100Z; attempt=3; max=3",
+    ]
+
+
+def test_no_ttl_without_a_read_timeout_or_a_date():
+    commands, _ = drive(
+        call_flow(OP, params(), make_context()),
+        [with_date(err(503), "Mon, 01 Jan 2024 00:00:00 GMT"), err(503), ok()],
+    )
+    headers = [c.request.headers["amz-sdk-request"] for c in commands if isinstance(c, Send)]
+    assert headers == ["attempt=1; max=3", "attempt=2; max=3", "attempt=3; max=3"]
+
+
+SKEWED = "Mon, 01 Jan 2024 01:00:00 GMT"  # the service is one hour ahead of START
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        (
+            "RequestTimeTooSkewed",
+            "The difference between the request time and the current time is too large.",
+        ),
+        ("RequestExpired", "Request has expired."),
+        (
+            "InvalidSignatureException",
+            "Signature expired: 20240101T000000Z is now earlier than 20240101T005500Z "
+            "(20240101T010000Z - 5 min.)",
+        ),
+        (
+            "AuthFailure",
+            "Signature not yet current: 20240101T000000Z is still later than ...",
+        ),
+    ],
+)
+def test_clock_skew_is_learned_and_retried_once_at_once(code, message):
+    clock = Clock()
+    context = make_context(clock=clock)
+    commands, result = drive(
+        call_flow(OP, params(), context), [with_date(err(403, code, message), SKEWED), ok()]
+    )
+    assert result == Thing(name="t")
+    assert kinds(commands) == ["GetCredentials", "Send", "GetCredentials", "Send"]  # no Sleep
+    first, second = [c.request for c in commands if isinstance(c, Send)]
+    assert first.headers["X-Amz-Date"] == "20240101T000000Z"
+    assert second.headers["X-Amz-Date"] == "20240101T010000Z"
+    assert second.headers["amz-sdk-request"] == "attempt=2; max=3"
+    assert context.clock_skew.offset == datetime.timedelta(hours=1)
+    assert context.quota.available == 500  # a correction, not a paid retry
+    # the offset stays with the client: the next call is signed right the first time
+    commands, _ = drive(call_flow(OP, params(), context), [ok()])
+    assert commands[1].request.headers["X-Amz-Date"] == "20240101T010000Z"
+
+
+def test_clock_skew_retried_only_once_per_call():
+    context = make_context()
+    skewed = with_date(err(400, "RequestTimeTooSkewed", "too skewed"), SKEWED)
+    commands, result = drive(call_flow(OP, params(), context), [skewed, skewed, ok()])
+    assert kinds(commands).count("Send") == 2
+    assert isinstance(result, ServiceError)
+    assert result.code == "RequestTimeTooSkewed"
+
+
+def test_invalid_signature_for_another_reason_is_not_a_skew():
+    context = make_context()
+    bad_key = with_date(
+        err(403, "InvalidSignatureException", "The request signature we calculated does not match"),
+        SKEWED,
+    )
+    commands, result = drive(call_flow(OP, params(), context), [bad_key, ok()])
+    assert kinds(commands).count("Send") == 1
+    assert isinstance(result, InvalidSignatureException)
+    assert context.clock_skew.offset == datetime.timedelta(0)
+
+
+def test_clock_skew_without_date_header_is_raised():
+    context = make_context()
+    commands, result = drive(
+        call_flow(OP, params(), context), [err(400, "RequestTimeTooSkewed", "too skewed"), ok()]
+    )
+    assert kinds(commands).count("Send") == 1
+    assert result.code == "RequestTimeTooSkewed"
+
+
+def test_clock_skew_with_max_attempts_one_is_learned_but_not_retried():
+    context = make_context(max_attempts=1)
+    skewed = with_date(err(400, "RequestTimeTooSkewed", "too skewed"), SKEWED)
+    commands, result = drive(call_flow(OP, params(), context), [skewed])
+    assert kinds(commands).count("Send") == 1
+    assert result.code == "RequestTimeTooSkewed"
+    assert context.clock_skew.offset == datetime.timedelta(hours=1)
+
+
+def test_clock_skew_object_is_shared_state():
+    skew = ClockSkew()
+    skew.offset = datetime.timedelta(seconds=-30)
+    assert skew.now(lambda: START) == START - datetime.timedelta(seconds=30)
+    assert repr(skew) == "ClockSkew(offset=-30s)"
+
+
+def test_unencodable_input_with_validate_false_is_a_param_validation_error():
+    flow = call_flow(
+        OP,
+        CreateInput(config_name="c", production_variants=[], tags={"k": {1, 2}}),
+        make_context(validate=False),
+    )
+    with pytest.raises(ParamValidationError) as caught:
+        next(flow)
+    assert "cannot be encoded as JSON" in str(caught.value)
+    assert caught.value.__cause__ is None

@@ -8,7 +8,7 @@ from sagemaker_client._core.pagination import next_page_params, page_items
 from sagemaker_client._core.specs import OperationSpec, PaginatorSpec
 
 SPEC = PaginatorSpec(
-    operation=OperationSpec(name="ListThings", input_type=ListInput, output_type=ListOutput),
+    operation=OperationSpec(name="ListThings", input=ListInput, output=ListOutput),
     input_token="next_token",
     output_token="next_token",
     result_key="things",

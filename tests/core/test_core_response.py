@@ -255,3 +255,41 @@ def test_other_errors_pickle(factory):
     copy = pickle.loads(pickle.dumps(error))
     assert type(copy) is type(error)
     assert str(copy) == str(error)
+
+
+# -- hostile bodies -------------------------------------------------------------------------
+
+
+def test_deeply_nested_json_is_a_parse_error_not_a_recursion_error():
+    body = b"[" * 200_000 + b"]" * 200_000
+    with pytest.raises(ResponseParseError) as caught:
+        parse_output("Op", Thing, response(body=body))
+    assert "nested too deeply" in str(caught.value)
+    error = parse_error("Op", response(500, body=body), {})
+    assert error.status_code == 500
+    assert "non-JSON error body" in error.message
+
+
+def test_truncated_body_is_a_parse_error_with_its_first_bytes():
+    truncated = HttpResponse(200, {"x-amzn-requestid": "r-9"}, b'{"ThingName": "a"', True)
+    with pytest.raises(ResponseParseError) as caught:
+        parse_output("Op", Thing, truncated)
+    assert caught.value.status_code == 200
+    assert caught.value.request_id == "r-9"
+    assert caught.value.body_preview.startswith(b'{"ThingName"')
+    assert "larger than 67108864 bytes" in str(caught.value)
+
+
+def test_truncated_error_body_still_gives_the_status_error():
+    truncated = HttpResponse(
+        503, {"x-amzn-requestid": "r-9", "x-amzn-errortype": "ServiceUnavailable:"}, b"<", True
+    )
+    error = parse_error("Op", truncated, {})
+    assert isinstance(error, errors.ServiceUnavailable)
+    assert error.status_code == 503
+    assert "larger than" in error.message
+
+
+def test_huge_integer_is_a_parse_error():
+    with pytest.raises(ResponseParseError):
+        parse_output("Op", Inner, response(body=b'{"Count": ' + b"9" * 5000 + b"}"))

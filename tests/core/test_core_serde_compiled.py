@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import json
 import subprocess
 import sys
@@ -164,9 +165,7 @@ def _example(tp: Any, name: str, depth: int) -> Any:
     return {"document": [name]}
 
 
-MODELS = sorted(
-    (value for value in vars(models).values() if attrs.has(value)), key=lambda cls: cls.__name__
-)
+MODELS = [cls for cls in map(functools.partial(getattr, models), models.__all__) if attrs.has(cls)]
 
 
 @pytest.mark.parametrize("cls", MODELS, ids=lambda cls: cls.__name__)
@@ -222,9 +221,10 @@ def test_generated_models_need_no_cattrs():
     script = (
         "import sys, json\n"
         "from sagemaker_client._core.serde import from_wire, to_wire\n"
-        "from sagemaker_client import models\n"
-        "to_wire(models.DescribeTrainingJobInput(training_job_name='j'))\n"
-        "from_wire(models.ListModelsOutput, {'Models': [{'ModelName': 'm', 'CreationTime': 1}]})\n"
+        "from sagemaker_client._generated import operations as o\n"
+        "to_wire(o.DESCRIBE_TRAINING_JOB.input_type(training_job_name='j'))\n"
+        "page = {'Models': [{'ModelName': 'm', 'CreationTime': 1}]}\n"
+        "from_wire(o.LIST_MODELS.output_type, page)\n"
         "assert 'cattrs' not in sys.modules, 'cattrs was imported'\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True)

@@ -2,8 +2,24 @@ from __future__ import annotations
 
 import datetime
 
-from core_models import CreateInput, Inner, Status, Thing, Variant
+import attrs
+import pytest
+from core_models import (
+    ENDPOINT_NAME_PATTERN,
+    NAME_PATTERN,
+    CreateInput,
+    CreateWithToken,
+    Expression,
+    Inner,
+    Limits,
+    Source,
+    Status,
+    Thing,
+    Variant,
+    WithSource,
+)
 
+from sagemaker_client._core import validate
 from sagemaker_client._core.validate import find_problems
 
 
@@ -111,3 +127,162 @@ def test_datetime_member():
     bad = Thing(name="a", created="2024-01-01")
     assert find_problems(ok) == []
     assert find_problems(bad) == ["created: expected datetime, got str"]
+
+
+# -- constraints from the model: min, max, pattern, unions ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["a", "my-endpoint", "A1--b2", "x" * 63, "0"],
+)
+def test_real_sagemaker_name_pattern_accepts_valid_names(name):
+    assert find_problems(Limits(name=name, job_name=name)) == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    # What SageMaker itself rejects: its validators match the whole value.
+    ["my_endpoint", "-leading", "trailing-", "has space", "ünïcode", "ok!"],
+)
+def test_real_sagemaker_name_pattern_rejects_what_the_service_rejects(name):
+    problems = find_problems(Limits(name=name, job_name=name))
+    assert problems == [
+        f"name: does not match the pattern {ENDPOINT_NAME_PATTERN!r}",
+        f"job_name: does not match the pattern {NAME_PATTERN!r}",
+    ]
+
+
+def limits_pattern(member):
+    return attrs.fields_dict(Limits)[member].metadata["pattern"]
+
+
+def test_problem_never_echoes_the_value():
+    secret = "hunter2_not-a-name"
+    (problem,) = find_problems(Limits(job_name=secret))
+    assert secret not in problem
+
+
+@pytest.mark.parametrize("text", ["", "anything at all", "multi\nline\r\ntext", "\x00"])
+def test_dot_star_accepts_everything(text):
+    assert find_problems(Limits(description=text)) == []
+
+
+def test_arn_pattern_and_lookbehind():
+    good = "arn:aws:iam::123456789012:role/service-role/MyRole"
+    assert find_problems(Limits(role_arn=good)) == []
+    assert find_problems(Limits(role_arn="arn:aws:iam::1234:role/x-long-enough")) == [
+        f"role_arn: does not match the pattern {limits_pattern('role_arn')!r}"
+    ]
+    assert find_problems(Limits(model_ref="my-model")) == []
+    assert (
+        find_problems(Limits(model_ref="arn:aws:sagemaker:us-east-1:123456789012:model/my-model"))
+        == []
+    )
+    # (?<!-) only means "does not end with a dash" when the whole value must match
+    assert len(find_problems(Limits(model_ref="my-model-"))) == 1
+
+
+def test_java_only_patterns_are_skipped_and_cached():
+    assert find_problems(Limits(label="any thing: ünïcode ☃")) == []
+    assert validate._compiled_pattern(limits_pattern("label")) is None
+    assert limits_pattern("label") in validate._PATTERNS
+
+
+def test_utf16_surrogate_patterns_are_skipped():
+    # Java's idiom for "any character": Python would reject the emoji
+    assert find_problems(Limits(text="🙂 ok")) == []
+
+
+def test_string_length_counts_characters():
+    assert find_problems(Limits(name="")) == ["name: must have at least 1 characters, got 0"]
+    assert find_problems(Limits(name="a" * 64)) == ["name: must have at most 63 characters, got 64"]
+    assert find_problems(Limits(description="é" * 128)) == []
+
+
+def test_length_problem_skips_the_pattern_check():
+    assert find_problems(Limits(name="_" * 64)) == ["name: must have at most 63 characters, got 64"]
+
+
+def test_numeric_bounds():
+    assert find_problems(Limits(count=1, ratio=0)) == []
+    assert find_problems(Limits(count=10, ratio=1.0)) == []
+    assert find_problems(Limits(count=0, ratio=1.5)) == [
+        "count: must be >= 1, got 0",
+        "ratio: must be <= 1, got 1.5",
+    ]
+    assert find_problems(Limits(count=11, ratio=-0.1)) == [
+        "count: must be <= 10, got 11",
+        "ratio: must be >= 0, got -0.1",
+    ]
+
+
+def test_bytes_list_dict_and_enum_lengths():
+    assert find_problems(Limits(blob=b"1234")) == []
+    assert find_problems(Limits(blob=b"12345")) == ["blob: must have at most 4 bytes, got 5"]
+    assert find_problems(Limits(variants=[])) == ["variants: must have at least 1 items, got 0"]
+    assert find_problems(Limits(variants=[variant()] * 3)) == [
+        "variants: must have at most 2 items, got 3"
+    ]
+    assert find_problems(Limits(tags={"a": "1", "b": "2"})) == [
+        "tags: must have at most 1 entries, got 2"
+    ]
+    assert find_problems(Limits(status=Status.IN_SERVICE)) == []
+    assert find_problems(Limits(status="")) == ["status: must have at least 1 characters, got 0"]
+
+
+def test_constraints_only_after_the_type_is_right():
+    assert find_problems(Limits(count="5", name=5)) == [
+        "name: expected str, got int",
+        "count: expected int, got str",
+    ]
+
+
+def test_constraints_inside_nested_lists():
+    params = WithSource(source=Source(s3_uri="s3://b"), sources=[Source(s3_uri="")])
+    assert find_problems(params) == ["sources[0].s3_uri: must have at least 1 characters, got 0"]
+
+
+def test_union_exactly_one_member():
+    assert find_problems(WithSource(source=Source(inner=Inner(count=1)))) == []
+    assert find_problems(WithSource(source=Source())) == [
+        "source: exactly one member of the union must be set, got none"
+    ]
+    assert find_problems(
+        WithSource(source=Source(s3_uri="s3://b", names=["a"]), sources=[Source()])
+    ) == [
+        "source: exactly one member of the union must be set, got 2 (s3_uri, names)",
+        "sources[0]: exactly one member of the union must be set, got none",
+    ]
+
+
+def test_union_member_problems_are_still_listed():
+    assert find_problems(WithSource(source=Source(inner=Inner(count=None)))) == [
+        "source.inner.count: is required"
+    ]
+
+
+def test_recursive_shapes():
+    tree = Expression(name="a", children=[Expression(children=[Expression(name="long")])])
+    assert find_problems(tree) == [
+        "children[0].children[0].name: must have at most 3 characters, got 4"
+    ]
+
+
+def test_none_inside_lists_and_dicts():
+    assert find_problems(Limits(variants=[None])) == ["variants[0]: must not be None"]
+    assert find_problems(Limits(tags={"k": None})) == ["tags['k']: must not be None"]
+
+
+def test_idempotency_token_metadata_is_a_plain_constraint_here():
+    assert find_problems(CreateWithToken(name="n")) == []
+    assert find_problems(CreateWithToken(name="n", client_token="x" * 37)) == [
+        "client_token: must have at most 36 characters, got 37"
+    ]
+
+
+def test_plans_are_cached_per_class():
+    find_problems(Limits(name="a"))
+    plan = validate._PLANS[Limits]
+    find_problems(Limits(name="b"))
+    assert validate._PLANS[Limits] is plan

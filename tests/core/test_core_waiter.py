@@ -20,7 +20,7 @@ from sagemaker_client._core.waiter import (
     wait_flow,
 )
 
-OP = OperationSpec(name="DescribeThing", input_type=ListInput, output_type=Thing)
+OP = OperationSpec(name="DescribeThing", input=ListInput, output=Thing)
 IN_SERVICE = WaiterSpec(
     name="ThingInService",
     operation=OP,

@@ -168,3 +168,64 @@ async def test_async_client_signs_cached_credentials_on_the_loop(monkeypatch):
 
 def test_clients_are_distinct_classes():
     assert SageMakerClient is not AsyncSageMakerClient
+
+
+# -- with_options ----------------------------------------------------------------------------
+
+
+async def test_with_options_accepts_numbers_and_httpx_timeouts(sm):
+    recorder = Recorder([json_response({"EndpointName": "ep"})])
+    client = sm.client(recorder)
+    assert client._timeout == httpx.Timeout(60.0)
+    derived = client.with_options(timeout=httpx.Timeout(5.0, connect=2.0))
+    assert derived._timeout == httpx.Timeout(5.0, connect=2.0)
+    assert derived._state.context.read_timeout == 5.0
+    assert client.with_options(timeout=7)._timeout == httpx.Timeout(7)
+    assert client.with_options(max_attempts=1)._timeout == httpx.Timeout(60.0)
+    assert client._state.context.max_attempts == 3
+    await sm.call(derived, "describe_endpoint", endpoint_name="ep")
+    assert recorder.requests[0].extensions["timeout"] == {
+        "connect": 2.0,
+        "read": 5.0,
+        "write": 5.0,
+        "pool": 5.0,
+    }
+
+
+async def test_with_options_checks_its_arguments(sm):
+    client = sm.client()
+    with pytest.raises(ConfigurationError, match="max_attempts"):
+        client.with_options(max_attempts=0)
+    with pytest.raises(ConfigurationError, match="timeout"):
+        client.with_options(timeout=-1)
+    await sm.close(client)
+
+
+async def test_with_options_keeps_everything_else(sm):
+    client = sm.client(aws_session_token="tok", validate=False, region="eu-west-1")
+    derived = client.with_options(timeout=3)
+    assert (derived.region, derived.endpoint_url) == (client.region, client.endpoint_url)
+    assert derived._state.credentials is client._state.credentials
+    assert derived._state.clock_skew is client._state.clock_skew
+    assert derived._state.quota is client._state.quota
+    assert derived._state.config.validate is False
+    await sm.close(client)
+
+
+async def test_with_options_on_a_closed_client_and_after_the_owner_closes(sm):
+    from sagemaker_client.errors import ClientClosedError
+
+    recorder = Recorder([json_response({})])
+    owner = sm.client()
+    derived = owner.with_options(timeout=3)
+    await sm.close(derived)
+    assert not owner._http_client().is_closed  # the pool belongs to the owner
+    with pytest.raises(ClientClosedError):
+        await sm.call(derived, "describe_endpoint", endpoint_name="ep")
+    other = owner.with_options(max_attempts=2)
+    await sm.close(owner)
+    with pytest.raises(ClientClosedError):
+        await sm.call(other, "describe_endpoint", endpoint_name="ep")
+    with pytest.raises(ClientClosedError):
+        owner.with_options(timeout=1)
+    assert recorder.requests == []

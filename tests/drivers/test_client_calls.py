@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import json
 
 import botocore.session
@@ -10,6 +11,7 @@ from botocore.awsrequest import AWSResponse
 from botocore.config import Config
 from mock_service import ENDPOINT, Recorder, error_response, json_response
 
+from sagemaker_client import _client_state
 from sagemaker_client.errors import (
     ConnectionFailedError,
     ParamValidationError,
@@ -20,7 +22,7 @@ from sagemaker_client.errors import (
     ServiceError,
     ValidationException,
 )
-from sagemaker_client.models import Endpoint, EndpointStatus, ProductionVariant, Tag
+from sagemaker_client.models import DescribeEndpointOutput, EndpointStatus, ProductionVariant, Tag
 
 UTC = datetime.timezone.utc
 
@@ -56,7 +58,7 @@ async def test_describe_endpoint_request_and_response(sm):
     assert json.loads(request.content) == {"EndpointName": "ep"}
     assert request.headers["amz-sdk-request"] == "attempt=1; max=3"
 
-    assert isinstance(out, Endpoint)
+    assert isinstance(out, DescribeEndpointOutput)
     assert out.endpoint_name == "ep"
     assert out.endpoint_status is EndpointStatus.IN_SERVICE
     assert out.creation_time == datetime.datetime(2024, 1, 2, 3, 4, 5, 500000, tzinfo=UTC)
@@ -205,7 +207,13 @@ async def test_modeled_error_class(sm):
     assert caught.value.code == "ResourceLimitExceeded"
 
 
-async def test_503_then_200_retries_and_resigns(sm):
+async def test_503_then_200_retries_and_resigns(sm, monkeypatch):
+    # Retry headers are not signed (as in botocore): a new signature shows in a new date.
+    start = datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc)
+    ticks = itertools.count()
+    monkeypatch.setattr(
+        _client_state, "_utc_now", lambda: start + datetime.timedelta(seconds=next(ticks))
+    )
     recorder = Recorder(
         [httpx.Response(503, content=b"<html>busy</html>"), json_response({"EndpointName": "ep"})]
     )
@@ -216,6 +224,10 @@ async def test_503_then_200_retries_and_resigns(sm):
     assert first.headers["amz-sdk-request"] == "attempt=1; max=3"
     assert second.headers["amz-sdk-request"] == "attempt=2; max=3"
     assert first.headers["amz-sdk-invocation-id"] == second.headers["amz-sdk-invocation-id"]
+    assert (first.headers["X-Amz-Date"], second.headers["X-Amz-Date"]) == (
+        "20240101T000000Z",
+        "20240101T000001Z",
+    )
     assert first.headers["Authorization"] != second.headers["Authorization"]
 
 

@@ -7,7 +7,7 @@ import pytest
 from mock_service import Adapter, Recorder, error_response, json_response
 
 from sagemaker_client.errors import PaginationError, ServiceError, WaiterError
-from sagemaker_client.models import Endpoint, Model
+from sagemaker_client.models import DescribeEndpointOutput, ModelSummary, QueryLineageResponse
 
 PAGES = {
     None: {"Models": [{"ModelName": "m1"}, {"ModelName": "m2"}], "NextToken": "t1"},
@@ -28,7 +28,7 @@ async def test_paginator_yields_all_items_in_order(sm):
     assert recorder.requests == []  # lazy
     items = await sm.items(paginator)
     assert [m.model_name for m in items] == ["m1", "m2", "m3", "m4", "m5"]
-    assert all(isinstance(m, Model) for m in items)
+    assert all(isinstance(m, ModelSummary) for m in items)
     bodies = recorder.bodies()
     assert bodies == [
         {"MaxResults": 2},
@@ -36,6 +36,23 @@ async def test_paginator_yields_all_items_in_order(sm):
         {"MaxResults": 2, "NextToken": "t2"},
     ]
     assert all(r.headers["X-Amz-Target"] == "SageMaker.ListModels" for r in recorder.requests)
+
+
+LINEAGE = {
+    None: {"Vertices": [{"Arn": "a1"}], "Edges": [], "NextToken": "t1"},
+    "t1": {"Vertices": [{"Arn": "a2"}], "Edges": [{"SourceArn": "a1", "DestinationArn": "a2"}]},
+}
+
+
+async def test_paginator_over_an_output_with_several_lists_yields_pages(sm):
+    """QueryLineage pages with NextToken but returns two lists: iteration yields whole pages."""
+    recorder = Recorder(lambda r: json_response(LINEAGE[json.loads(r.content).get("NextToken")]))
+    client = sm.client(recorder)
+    pages = await sm.items(client.paginate_query_lineage(start_arns=["a1"]))
+    assert all(isinstance(page, QueryLineageResponse) for page in pages)
+    assert [[v.arn for v in page.vertices] for page in pages] == [["a1"], ["a2"]]
+    assert pages[1].edges[0].destination_arn == "a2"
+    assert recorder.bodies() == [{"StartArns": ["a1"]}, {"StartArns": ["a1"], "NextToken": "t1"}]
 
 
 async def test_paginator_pages(sm):
@@ -79,7 +96,7 @@ async def test_waiter_in_service(sm):
         delay=0,
         on_poll=lambda attempt, elapsed, output: polls.append((attempt, elapsed, output)),
     )
-    assert isinstance(out, Endpoint)
+    assert isinstance(out, DescribeEndpointOutput)
     assert out.endpoint_status == "InService"
     assert [p[0] for p in polls] == [1, 2, 3]
     assert all(isinstance(p[1], float) and p[1] >= 0 for p in polls)

@@ -74,9 +74,21 @@ def signature_facts(function):
     return [(p.name, p.kind, p.default, str(p.annotation)) for p in signature.parameters.values()]
 
 
+CLIENT_METHODS = {"with_options"}  # about the client itself, plain methods in both
+
 OPERATION_METHODS = sorted(
-    name for name in public_methods(SageMakerClient) if name not in SYNC_ONLY_TO_ASYNC
+    name
+    for name in public_methods(SageMakerClient)
+    if name not in SYNC_ONLY_TO_ASYNC and name not in CLIENT_METHODS
 )
+
+
+@pytest.mark.parametrize("name", sorted(CLIENT_METHODS))
+def test_client_methods_are_plain_and_alike(name):
+    sync, asyn = getattr(SageMakerClient, name), getattr(AsyncSageMakerClient, name)
+    assert not inspect.iscoroutinefunction(sync)
+    assert not inspect.iscoroutinefunction(asyn)
+    assert signature_facts(sync) == signature_facts(asyn)
 
 
 def test_there_are_operations_paginators_and_waiters():
@@ -109,11 +121,17 @@ def test_async_methods_are_coroutines_and_paginators_async(name):
         client = AsyncSageMakerClient(
             region="us-east-1", aws_access_key_id="a", aws_secret_access_key="b"
         )
-        assert isinstance(getattr(client, name)(), AsyncPaginator)
+        # Nothing is sent (or checked) before iteration starts.
+        required = {
+            p.name: None
+            for p in inspect.signature(method).parameters.values()
+            if p.kind is p.KEYWORD_ONLY and p.default is p.empty
+        }
+        assert isinstance(getattr(client, name)(**required), AsyncPaginator)
         sync_client = SageMakerClient(
             region="us-east-1", aws_access_key_id="a", aws_secret_access_key="b"
         )
-        assert isinstance(getattr(sync_client, name)(), Paginator)
+        assert isinstance(getattr(sync_client, name)(**required), Paginator)
     else:
         assert inspect.iscoroutinefunction(method), name
         assert not inspect.iscoroutinefunction(getattr(SageMakerClient, name))
