@@ -109,11 +109,12 @@ async def _read_limited(response: aiohttp.ClientResponse) -> tuple[bytes, bool]:
     chunks: list[bytes] = []
     size = 0
     async for chunk in response.content.iter_any():
-        size += len(chunk)
-        if size > MAX_RESPONSE_BYTES:
-            # Leaving the block without reading on closes the connection instead of reusing it.
+        if size + len(chunk) > MAX_RESPONSE_BYTES:
+            chunks.append(chunk[: MAX_RESPONSE_BYTES - size])
+            # The rest is never read: the connection is closed instead of reused.
             response.close()
             return b"".join(chunks), True
+        size += len(chunk)
         chunks.append(chunk)
     return b"".join(chunks), False
 

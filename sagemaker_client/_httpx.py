@@ -16,15 +16,11 @@ from urllib.parse import urlsplit
 import httpx
 
 from sagemaker_client._config import TimeoutSetting
-from sagemaker_client._core.http import (
-    MAX_RESPONSE_BYTES,
-    HttpRequest,
-    HttpResponse,
-    TransportFailure,
-)
+from sagemaker_client._core.http import MAX_RESPONSE_BYTES, HttpResponse, TransportFailure
 
 if TYPE_CHECKING:
     from sagemaker_client._aiohttp import AiohttpPool
+    from sagemaker_client._urllib3 import Urllib3Pool
 
 _PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy")
 _contexts: dict[str, ssl.SSLContext] = {}
@@ -68,62 +64,15 @@ def ssl_context_for(endpoint_url: str) -> ssl.SSLContext:
     return _context("plain-http")
 
 
-def new_client(endpoint_url: str, timeout: httpx.Timeout) -> httpx.Client | HttpxPool:
-    """The sync client's own pool for ``endpoint_url`` (an ``httpx.Client`` if proxies are set)."""
+def new_client(endpoint_url: str, timeout: httpx.Timeout) -> httpx.Client | Urllib3Pool:
+    """The sync client's own pool: urllib3 (an ``httpx.Client`` if a proxy is configured)."""
     if proxies_configured():
         return httpx.Client(
             timeout=timeout, follow_redirects=False, verify=ssl_context_for(endpoint_url)
         )
-    return HttpxPool(endpoint_url)
+    from sagemaker_client._urllib3 import Urllib3Pool
 
-
-class HttpxPool:
-    """The sync client's own connections: httpx's transport, without ``httpx.Client`` around it.
-
-    The client layer (URL merging, default headers, cookies, auth, redirects, event hooks, proxy
-    mounts) costs about 100 µs per request and does nothing for a pool that only ever sends
-    signed requests to one endpoint; the transport underneath is the same connection pool.
-    """
-
-    def __init__(self, endpoint_url: str) -> None:
-        self._transport = httpx.HTTPTransport(verify=ssl_context_for(endpoint_url))
-        self._closed = False
-        self._timeout: tuple[httpx.Timeout, dict[str, float | None]] | None = None
-
-    @property
-    def is_closed(self) -> bool:
-        """True once ``close`` was called."""
-        return self._closed
-
-    def send(self, request: HttpRequest, timeout: httpx.Timeout) -> HttpResponse | TransportFailure:
-        """Send one request and read the whole response; failures come back as values."""
-        cached = self._timeout
-        if cached is None or cached[0] is not timeout:
-            cached = self._timeout = (timeout, timeout.as_dict())
-        outgoing = httpx.Request(
-            request.method,
-            request.url,
-            headers=request.headers,
-            content=request.body,
-            extensions={"timeout": cached[1]},
-        )
-        body = BodyLimit()
-        try:
-            response = self._transport.handle_request(outgoing)
-            try:
-                for chunk in response.iter_bytes():
-                    if not body.take(chunk):
-                        break
-            finally:
-                response.close()
-        except (httpx.HTTPError, OSError) as exc:
-            return to_failure(exc)
-        return body.response(response)
-
-    def close(self) -> None:
-        """Close the pool's connections (idempotent)."""
-        self._closed = True
-        self._transport.close()
+    return Urllib3Pool(endpoint_url)
 
 
 def new_async_client(endpoint_url: str, timeout: httpx.Timeout) -> httpx.AsyncClient | AiohttpPool:

@@ -252,14 +252,16 @@ def _unstructure_model_hook(cls: Any) -> Callable[[Any], dict[str, Any]]:
 # inline expressions (``v if v.__class__ is str else _str(v)``: the slow helper only runs to coerce
 # an integral float or to raise), and calls the class once; ``_compile_unstructure`` writes one
 # that reads every attribute, leaves out the unset ones and converts the rest the same way.
-# Nested classes get their own compiled function, bound by name; a class that contains itself
-# goes through a trampoline. Types the compiler does not know go to the cattrs converter. The
-# structure path keeps no paths for error messages: when it raises, ``_explain`` walks the same
-# data again, slowly, and names every problem with its path (``$.items[1].count``).
+# A nested class is called through a global name of the compiled function; until that class is
+# first met in data, the name holds a stub that compiles it and rebinds the name, so a response
+# class with 40 possible nested classes compiles only those a body actually holds, and a class
+# that contains itself needs nothing special. Types the compiler does not know go to the cattrs
+# converter. The structure path keeps no paths for error messages: when it raises, ``_explain``
+# walks the same data again, slowly, and names every problem with its path
+# (``$.items[1].count``).
 
 _COMPILED: dict[str, dict[type[Any], Callable[..., Any]]] = {"structure": {}, "unstructure": {}}
-_PENDING: dict[tuple[str, type[Any]], Callable[..., Any]] = {}
-_COMPILING = threading.RLock()
+_COMPILING = threading.Lock()
 
 
 def _compiled(cls: type[Any]) -> Callable[..., Any]:
@@ -275,17 +277,28 @@ def _compiled_for(direction: str, cls: type[Any]) -> Callable[..., Any]:
     function = table.get(cls)
     if function is not None:
         return function
+    compiler = _compile_structure if direction == "structure" else _compile_unstructure
     with _COMPILING:
-        function = table.get(cls) or _PENDING.get((direction, cls))
+        function = table.get(cls)
         if function is None:
-            # A shape that contains itself binds this trampoline, which waits for the lock.
-            _PENDING[direction, cls] = lambda value, _=None: _compiled_for(direction, cls)(value)
-            compiler = _compile_structure if direction == "structure" else _compile_unstructure
-            try:
-                function = table[cls] = compiler(cls)
-            finally:
-                del _PENDING[direction, cls]
+            function = table[cls] = compiler(cls)
     return function
+
+
+def _nested(direction: str, cls: type[Any], source: _Source) -> str:
+    """The name under which a compiled function calls the function of the nested ``cls``."""
+    compiled = _COMPILED[direction].get(cls)
+    if compiled is not None:
+        return source.bind(compiled, "model")
+    name = source.bind(None, "model")
+    namespace = source.namespace
+
+    def first_use(value: Any, _: Any = None) -> Any:
+        function = namespace[name] = _compiled_for(direction, cls)
+        return function(value)
+
+    namespace[name] = first_use
+    return name
 
 
 class _Source:
@@ -349,7 +362,7 @@ def _expression(tp: Any, var: str, source: _Source) -> str:
             f"({known}.get({var}, {var}) if {var}.__class__ is str else _enum_str({known}, {var}))"
         )
     if attrs.has(tp):
-        return f"{source.bind(_compiled(tp), 'model')}({var})"
+        return f"{_nested('structure', tp, source)}({var})"
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin is list and len(args) == 1:
@@ -378,7 +391,7 @@ def _output(tp: Any, var: str, source: _Source) -> str:
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return f"_enum_out({var})"
     if attrs.has(tp):
-        return f"{source.bind(_compiled_unstructure(tp), 'model')}({var})"
+        return f"{_nested('unstructure', tp, source)}({var})"
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin is list and len(args) == 1:
@@ -555,12 +568,13 @@ _LEAVES: dict[Any, Callable[[Any], Any]] = {
     datetime.datetime: _datetime_from_wire,
 }
 _CONVERTER: list[cattrs.Converter] = []
+_CONVERTER_LOCK = threading.Lock()
 
 
 def _converter() -> cattrs.Converter:
     """The one cattrs converter, for member types the compiler does not handle itself."""
     if not _CONVERTER:
-        with _COMPILING:
+        with _CONVERTER_LOCK:
             if not _CONVERTER:
                 _CONVERTER.append(_make_converter())
     return _CONVERTER[0]

@@ -1,4 +1,4 @@
-"""The clients' own pools (_httpx.HttpxPool, _aiohttp.AiohttpPool) and their SSL contexts.
+"""The clients' own pools (_urllib3.Urllib3Pool, _aiohttp.AiohttpPool) and their SSL contexts.
 
 A small threaded server on 127.0.0.1 records each raw request; botocore re-derives the
 signature from what arrived, so a pool that changed a signed byte would fail here.
@@ -23,12 +23,13 @@ import sniffio
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials as BotoCredentials
 
-from sagemaker_client import AsyncSageMakerClient, SageMakerClient, _httpx
+from sagemaker_client import AsyncSageMakerClient, SageMakerClient, _aiohttp, _httpx, _urllib3
 from sagemaker_client._aiohttp import AiohttpPool
 from sagemaker_client._core.http import HttpRequest, HttpResponse, TransportFailure
 from sagemaker_client._core.request import build_request, encode_body
 from sagemaker_client._core.signing import Credentials, sign
-from sagemaker_client._httpx import HttpxPool, new_async_client, new_client, ssl_context_for
+from sagemaker_client._httpx import new_async_client, new_client, ssl_context_for
+from sagemaker_client._urllib3 import Urllib3Pool
 
 TIMEOUT = httpx.Timeout(5.0)
 CREDENTIALS = Credentials("AKIDPOOLTEST", "pool/test/secret")
@@ -69,7 +70,7 @@ class Handler(socketserver.StreamRequestHandler):
             if self.server.behaviour == "hang":
                 threading.Event().wait(3)
                 return
-            payload = b'{"EndpointName":"ep"}'
+            payload = b'{"EndpointName":"ep"}' if self.server.behaviour != "big" else b"x" * 5000
             self.wfile.write(
                 b"HTTP/1.1 200 OK\r\nx-amzn-RequestId: req-1\r\n"
                 b"Content-Type: application/x-amz-json-1.1\r\n"
@@ -144,7 +145,7 @@ def assert_ok(response: HttpResponse | TransportFailure) -> None:
 def test_http_endpoint_loads_no_ca_bundle(monkeypatch, no_shared_contexts):
     monkeypatch.setattr(httpx, "create_ssl_context", mock.Mock(side_effect=AssertionError))
     pool = new_client("http://127.0.0.1:9", TIMEOUT)
-    assert isinstance(pool, HttpxPool)
+    assert isinstance(pool, Urllib3Pool)
     context = ssl_context_for("http://localhost:5000")
     assert context.cert_store_stats()["x509_ca"] == 0
     # Not an unverified context: TLS with it would fail for want of a trusted certificate.
@@ -191,8 +192,8 @@ async def test_other_event_loops_keep_httpx():
 # -- the pools on the wire -----------------------------------------------------------------------
 
 
-def test_httpx_pool_sends_the_signed_request_unchanged(server):
-    pool = HttpxPool(server.url)
+def test_urllib3_pool_sends_the_signed_request_unchanged(server):
+    pool = Urllib3Pool(server.url)
     request = signed_request(server.url)
     assert_ok(pool.send(request, TIMEOUT))
     assert_ok(pool.send(request, TIMEOUT))
@@ -234,7 +235,7 @@ def closed_port() -> str:
 async def test_failures_are_values_never_exceptions():
     url = closed_port()
     request = signed_request(url)
-    sync_pool = HttpxPool(url)
+    sync_pool = Urllib3Pool(url)
     failure = sync_pool.send(request, TIMEOUT)
     sync_pool.close()
     assert isinstance(failure, TransportFailure)
@@ -250,7 +251,7 @@ async def test_failures_are_values_never_exceptions():
 async def test_a_silent_server_is_a_timeout(server):
     quick = httpx.Timeout(5.0, read=0.3)
     request = signed_request(server.url)
-    sync_pool = HttpxPool(server.url)
+    sync_pool = Urllib3Pool(server.url)
     failure = sync_pool.send(request, quick)
     sync_pool.close()
     assert isinstance(failure, TransportFailure)
@@ -265,7 +266,7 @@ async def test_a_silent_server_is_a_timeout(server):
 @pytest.mark.parametrize("server", ["close"], indirect=True)
 async def test_a_hang_up_is_a_broken_response(server):
     request = signed_request(server.url)
-    sync_pool = HttpxPool(server.url)
+    sync_pool = Urllib3Pool(server.url)
     failure = sync_pool.send(request, TIMEOUT)
     sync_pool.close()
     assert isinstance(failure, TransportFailure)
@@ -277,6 +278,24 @@ async def test_a_hang_up_is_a_broken_response(server):
     await pool.aclose()
 
 
+@pytest.mark.parametrize("server", ["big"], indirect=True)
+async def test_bodies_past_the_limit_are_cut_and_flagged(server, monkeypatch):
+    monkeypatch.setattr(_urllib3, "MAX_RESPONSE_BYTES", 1000)
+    monkeypatch.setattr(_aiohttp, "MAX_RESPONSE_BYTES", 1000)
+    request = signed_request(server.url)
+    sync_pool = Urllib3Pool(server.url)
+    async_pool = AiohttpPool(server.url)
+    for response in (sync_pool.send(request, TIMEOUT), await async_pool.send(request, TIMEOUT)):
+        assert isinstance(response, HttpResponse)
+        assert response.body_truncated
+        assert response.body == b"x" * 1000
+    # the pools stay usable after dropping such a connection
+    assert isinstance(sync_pool.send(request, TIMEOUT), HttpResponse)
+    assert isinstance(await async_pool.send(request, TIMEOUT), HttpResponse)
+    sync_pool.close()
+    await async_pool.aclose()
+
+
 # -- through the public clients ----------------------------------------------------------------
 
 
@@ -284,7 +303,7 @@ async def test_clients_use_their_own_pools_end_to_end(server):
     keys = {"aws_access_key_id": "AKIDPOOLTEST", "aws_secret_access_key": "pool/test/secret"}
     with SageMakerClient(region="us-east-1", endpoint_url=server.url, **keys) as client:
         assert client.describe_endpoint(endpoint_name="ep").endpoint_name == "ep"
-        assert isinstance(client._http_client(), HttpxPool)
+        assert isinstance(client._http_client(), Urllib3Pool)
     async with AsyncSageMakerClient(region="us-east-1", endpoint_url=server.url, **keys) as client:
         endpoint = await client.describe_endpoint(endpoint_name="ep")
         assert endpoint.endpoint_name == "ep"
