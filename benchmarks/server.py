@@ -37,23 +37,21 @@ class FakeSageMaker:
         self._date = b""
         self._date_second = -1
 
-    def respond(self, head: bytes, body: bytes) -> tuple[bytes, bool]:
-        """The response to send, and whether to close the connection after it."""
+    def respond(self, head: bytes, lower: bytes, body: bytes) -> tuple[bytes, bool]:
+        """The response to send, and whether to close the connection after it.
+
+        ``lower`` is ``head`` in lower case: header lookups are substring searches, not a parse.
+        """
         self.requests += 1
-        lines = head.split(b"\r\n")
-        method, _, rest = lines[0].partition(b" ")
-        path = rest.partition(b" ")[0]
-        headers = {}
-        for line in lines[1:]:
-            name, _, value = line.partition(b":")
-            headers[name.strip().lower()] = value.strip()
-        close = headers.get(b"connection", b"").lower() == b"close"
-        if method == b"GET" and path == b"/__stats":
+        close = b"\r\nconnection: close" in lower
+        if head.startswith(b"GET /__stats "):
             stats = {"requests": self.requests - 1, "cpu_seconds": time.process_time()}
             return self._response(200, json.dumps(stats).encode(), b"application/json"), close
-        if b"authorization" not in headers:
+        if b"\r\nauthorization:" not in lower:
             return self._error(400, "MissingAuthenticationTokenException", "not signed"), close
-        target = headers.get(b"x-amz-target", b"")
+        start = lower.find(b"\r\nx-amz-target:")
+        end = lower.find(b"\r\n", start + 2)
+        target = head[start + 16 : end if end >= 0 else len(head)].strip() if start >= 0 else b""
         payload = self._static.get(target)
         if payload is None and target == b"SageMaker.ListModels":
             payload = self._list_models(body)
@@ -114,17 +112,18 @@ class _Connection(asyncio.Protocol):
             if end < 0:
                 return
             head = bytes(buffer[:end])
+            lower = head.lower()
             length = 0
-            marker = head.lower().find(b"\r\ncontent-length:")
+            marker = lower.find(b"\r\ncontent-length:")
             if marker >= 0:
-                stop = head.find(b"\r\n", marker + 2)
+                stop = lower.find(b"\r\n", marker + 2)
                 length = int(head[marker + 17 : stop if stop >= 0 else len(head)])
             total = end + 4 + length
             if len(buffer) < total:
                 return
             body = bytes(buffer[end + 4 : total])
             del buffer[:total]
-            response, close = self._app.respond(head, body)
+            response, close = self._app.respond(head, lower, body)
             self._transport.write(response)
             if close:
                 self._transport.close()
