@@ -46,11 +46,11 @@ class Settings:
     """How much to measure."""
 
     rounds: int = 5
-    cold_runs: int = 2
+    cold_runs: int = 4
     calls: int = 1000
     concurrent_calls: int = 3000
     concurrency: int = 64
-    paging_repeat: int = 1
+    paging_repeat: int = 3
     paging_items: int = MODEL_COUNT
     clients: tuple[str, ...] = CLIENTS
     workloads: tuple[str, ...] = WORKLOADS
@@ -315,6 +315,7 @@ def versions() -> dict[str, str]:
         "httpx",
         "httpcore",
         "aiohttp",
+        "urllib3",
         "attrs",
         "cattrs",
         "botocore",
