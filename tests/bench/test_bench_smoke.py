@@ -53,6 +53,7 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
             "--calls=20",
             "--concurrent-calls=128",
             "--paging-items=250",
+            "--paging-repeat=1",
             f"--output={out / 'latest.json'}",
             f"--docs-dir={docs}",
             "--quiet",
