@@ -3,8 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# The benchmarks' own virtualenv: runtime dependencies plus the compared clients (see benchmarks/).
+BENCH_VENV := .venv-bench
+BENCH_PY := $(BENCH_VENV)/bin/python
+BENCH_STAMP := $(BENCH_VENV)/.installed
 
-.PHONY: setup demo test spec generate check lint typecheck bench clean
+.PHONY: setup bench-setup demo test spec generate check lint typecheck bench clean
 
 setup: $(STAMP)
 
@@ -14,10 +18,19 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev,build]"
 	touch $(STAMP)
 
+bench-setup: $(BENCH_STAMP)
+
+$(BENCH_STAMP): pyproject.toml
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_PY) -m pip install --quiet --upgrade pip
+	$(BENCH_PY) -m pip install --quiet -e ".[bench]"
+	touch $(BENCH_STAMP)
+
 demo: $(STAMP)
 	$(PY) scripts/emulator.py -- $(PY) examples/quickstart.py
 
-test: $(STAMP) check
+# The bench virtualenv is a prerequisite so that the benchmark smoke test always runs.
+test: $(STAMP) $(BENCH_STAMP) check
 	$(PY) -m pytest -q
 
 # botocore's SageMaker model (the version pinned in the build extra) -> spec/sagemaker.openapi.json
@@ -31,11 +44,15 @@ check: $(STAMP) lint typecheck
 	$(PY) -m codegen --check
 
 lint: $(STAMP)
-	$(PY) -m ruff check sagemaker_client codegen examples tests scripts
-	$(PY) -m ruff format --check sagemaker_client codegen examples tests scripts
+	$(PY) -m ruff check sagemaker_client codegen examples tests scripts benchmarks
+	$(PY) -m ruff format --check sagemaker_client codegen examples tests scripts benchmarks
 
 typecheck: $(STAMP)
 	$(PY) -m mypy
 
+# Not part of `make test`: a few minutes of measuring (tests/bench has a smoke test).
+bench: $(BENCH_STAMP)
+	$(BENCH_PY) -m benchmarks
+
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) $(BENCH_VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

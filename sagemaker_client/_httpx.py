@@ -1,11 +1,101 @@
-"""The boundary with httpx: responses in, exceptions mapped to values, so none leaks out."""
+"""The boundary with httpx: the clients' own pools, responses in, exceptions mapped to values.
+
+Building an ``ssl.SSLContext`` loads the CA bundle (tens of milliseconds, and httpx builds one per
+client even for ``http://``), so a process builds at most one verifying context, shared by every
+client, and none at all while it only talks to ``http://`` endpoints.
+"""
 
 from __future__ import annotations
+
+import os
+import ssl
+import threading
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import httpx
 
 from sagemaker_client._config import TimeoutSetting
 from sagemaker_client._core.http import MAX_RESPONSE_BYTES, HttpResponse, TransportFailure
+
+if TYPE_CHECKING:
+    from sagemaker_client._aiohttp import AiohttpPool
+    from sagemaker_client._urllib3 import Urllib3Pool
+
+_PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy")
+_contexts: dict[str, ssl.SSLContext] = {}
+_contexts_lock = threading.Lock()
+
+
+def _context(kind: str) -> ssl.SSLContext:
+    context = _contexts.get(kind)
+    if context is None:
+        with _contexts_lock:
+            context = _contexts.get(kind)
+            if context is None:
+                # httpx wants a context even for http://; that one loads no CA at all (it costs
+                # nothing), yet still requires a verified certificate, so TLS with it would fail.
+                context = _contexts[kind] = (
+                    httpx.create_ssl_context()
+                    if kind == "verifying"
+                    else ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+                )
+    return context
+
+
+def shared_ssl_context() -> ssl.SSLContext:
+    """The process's one verifying context, as httpx builds it (certifi, or SSL_CERT_FILE/DIR)."""
+    return _context("verifying")
+
+
+def proxies_configured() -> bool:
+    """Whether the environment names an HTTP proxy (which httpx would use)."""
+    return any(os.environ.get(name) or os.environ.get(name.upper()) for name in _PROXY_VARIABLES)
+
+
+def ssl_context_for(endpoint_url: str) -> ssl.SSLContext:
+    """The context a pool for ``endpoint_url`` needs: the verifying one unless TLS is never used.
+
+    An ``http://`` endpoint never uses TLS unless a proxy from the environment might (an
+    ``https://`` proxy), so only then does it get the verifying context.
+    """
+    if urlsplit(endpoint_url).scheme == "https" or proxies_configured():
+        return shared_ssl_context()
+    return _context("plain-http")
+
+
+def new_client(endpoint_url: str, timeout: httpx.Timeout) -> httpx.Client | Urllib3Pool:
+    """The sync client's own pool: urllib3 (an ``httpx.Client`` if a proxy is configured)."""
+    if proxies_configured():
+        return httpx.Client(
+            timeout=timeout, follow_redirects=False, verify=ssl_context_for(endpoint_url)
+        )
+    from sagemaker_client._urllib3 import Urllib3Pool
+
+    return Urllib3Pool(endpoint_url)
+
+
+def new_async_client(endpoint_url: str, timeout: httpx.Timeout) -> httpx.AsyncClient | AiohttpPool:
+    """The async client's own pool: aiohttp under asyncio, else httpx.
+
+    httpx's async pool does work over every open connection on every request, which made it
+    slower than aiobotocore at 64 concurrent calls; see docs/decisions/0004-async-transport.md.
+    httpx stays in charge under other event loops (trio) and when the environment names a proxy
+    (aiohttp would look the proxy up again in a worker thread on every request).
+    """
+    import sniffio
+
+    try:
+        library = sniffio.current_async_library()
+    except sniffio.AsyncLibraryNotFoundError:
+        library = "asyncio"
+    if library == "asyncio" and not proxies_configured():
+        from sagemaker_client._aiohttp import AiohttpPool
+
+        return AiohttpPool(endpoint_url)
+    return httpx.AsyncClient(
+        timeout=timeout, follow_redirects=False, verify=ssl_context_for(endpoint_url)
+    )
 
 
 def to_timeout(setting: TimeoutSetting) -> httpx.Timeout:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping
 from types import TracebackType
-from typing import ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 import httpx
 
@@ -17,7 +17,10 @@ from sagemaker_client._core.errors import ClientClosedError, ConfigurationError,
 from sagemaker_client._core.flow import call_flow
 from sagemaker_client._core.specs import OperationSpec, PaginatorSpec, WaiterSpec
 from sagemaker_client._core.waiter import require_output, wait_flow
-from sagemaker_client._httpx import to_timeout
+from sagemaker_client._httpx import new_async_client, to_timeout
+
+if TYPE_CHECKING:
+    from sagemaker_client._aiohttp import AiohttpPool
 
 InputT = TypeVar("InputT")
 OutputT = TypeVar("OutputT")
@@ -65,7 +68,7 @@ class AsyncBaseClient(ClientSettings):
             modeled_errors=self._errors,
         )
         self._timeout = to_timeout(self._state.config.timeout)
-        self._http: httpx.AsyncClient | None = http_client
+        self._http: httpx.AsyncClient | AiohttpPool | None = http_client
         self._owns_http = http_client is None
         self._closed = False
 
@@ -87,12 +90,12 @@ class AsyncBaseClient(ClientSettings):
             http, self._http = self._http, None
             await http.aclose()
 
-    def _http_client(self) -> httpx.AsyncClient:
+    def _http_client(self) -> httpx.AsyncClient | AiohttpPool:
         # No lock needed: this runs on the event loop, without an await in between.
         if self._closed or (self._http is not None and self._http.is_closed):
             raise ClientClosedError(f"{type(self).__name__} is closed; create a new client")
         if self._http is None:
-            self._http = httpx.AsyncClient(timeout=self._timeout, follow_redirects=False)
+            self._http = new_async_client(self.endpoint_url, self._timeout)
         return self._http
 
     async def _invoke(self, operation: OperationSpec[InputT, OutputT], params: InputT) -> OutputT:

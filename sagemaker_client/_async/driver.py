@@ -7,7 +7,7 @@ import inspect
 import sys
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
 from contextlib import aclosing
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import anyio
 import anyio.to_thread
@@ -22,13 +22,16 @@ from sagemaker_client._core.waiter import Pause, Poll, Progress, WaitCommand
 from sagemaker_client._credentials import CredentialResolver
 from sagemaker_client._httpx import BodyLimit, to_failure
 
+if TYPE_CHECKING:
+    from sagemaker_client._aiohttp import AiohttpPool
+
 OutputT = TypeVar("OutputT")
 
 
 async def run_call(
     flow: Generator[Command, Reply, OutputT],
     *,
-    http: httpx.AsyncClient,
+    http: httpx.AsyncClient | AiohttpPool,
     credentials: CredentialResolver,
     timeout: httpx.Timeout,
 ) -> OutputT:
@@ -49,7 +52,7 @@ async def run_call(
             reply = None
 
 
-_SIGNER_MODULES = ("botocore.auth", "botocore.awsrequest", "botocore.credentials")
+_SIGNER_MODULES = ("botocore.auth", "botocore.awsrequest")
 
 
 async def resolve_credentials(credentials: CredentialResolver) -> Credentials:
@@ -72,9 +75,11 @@ def _import_signer() -> None:
 
 
 async def send(
-    http: httpx.AsyncClient, request: HttpRequest, timeout: httpx.Timeout
+    http: httpx.AsyncClient | AiohttpPool, request: HttpRequest, timeout: httpx.Timeout
 ) -> HttpResponse | TransportFailure:
     """Send one request and read the whole response; failures come back as values."""
+    if not isinstance(http, httpx.AsyncClient):
+        return await http.send(request, timeout)
     body = BodyLimit()
     try:
         async with (

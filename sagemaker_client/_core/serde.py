@@ -1,4 +1,4 @@
-"""The one cattrs converter: attrs models <-> AWS JSON 1.1 bodies.
+"""attrs models <-> AWS JSON 1.1 bodies: one compiled function per class and direction.
 
 Rules, all kept here and none in the models:
 - member names go out and come back as the wire names in each field's ``metadata["wire"]``;
@@ -10,14 +10,23 @@ Rules, all kept here and none in the models:
   False, [], {}, the epoch, an empty model) instead of failing the whole response;
 - primitives are strict: a number where a string belongs is an error, not a silent ``str(5)``.
 
-Hooks are built once per class, on first use, by cattrs' code generation.
+For every attrs class this module compiles, on first use and once, one function that builds it
+from a decoded body and one that turns it into a JSON-ready dict (see "Theory of operation"
+below); every member type the generator emits is converted inline. The one cattrs converter
+remains for any other type (and is what those functions are registered in), created on first
+need: importing cattrs and running its code generation cost more at start-up than the whole
+first call, and its per-member dispatch was most of the time spent on a ListModels page.
+See docs/decisions/0007-compiled-serde.md.
 """
 
 from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import itertools
+import operator
+import threading
 import types
 import typing
 from collections.abc import Callable
@@ -25,8 +34,9 @@ from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 
 import attrs
-import cattrs
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+if typing.TYPE_CHECKING:
+    import cattrs
 
 T = TypeVar("T")
 
@@ -50,22 +60,25 @@ def wire_name(field: attrs.Attribute[Any]) -> str:
 
 def to_wire(model: attrs.AttrsInstance) -> dict[str, Any]:
     """Serialize an input model into the JSON-ready dict of a request body."""
-    data: dict[str, Any] = _converter.unstructure(model)
+    data: dict[str, Any] = _compiled_unstructure(type(model))(model)
     return data
 
 
 def from_wire(cls: type[T], data: Any) -> T:
     """Build an output model from a decoded response body; raises ``ShapeMismatchError``."""
     try:
-        return _converter.structure(data, cls)
-    except Exception as exc:  # cattrs reports through exception groups and plain errors alike
-        raise ShapeMismatchError(_describe(exc)) from None
+        if attrs.has(cls):
+            built: T = _compiled(cls)(data)
+            return built
+        return _converter().structure(data, cls)
+    except Exception as exc:  # any failure: find every problem again, this time with its path
+        raise ShapeMismatchError(_describe(cls, data, exc)) from None
 
 
-def _describe(exc: Exception) -> list[str]:
-    if isinstance(exc, cattrs.BaseValidationError):
-        return cattrs.transform_error(exc, path="$")
-    return [f"$: {exc}"]
+def _describe(cls: Any, data: Any, exc: Exception) -> list[str]:
+    problems: list[str] = []
+    _explain(cls, data, "$", problems)
+    return problems or [f"$: {exc}"]
 
 
 # -- timestamps ---------------------------------------------------------------------------------
@@ -81,7 +94,14 @@ def _datetime_to_wire(value: datetime.datetime) -> int | float:
     return whole
 
 
-def _datetime_from_wire(value: Any, _: Any) -> datetime.datetime:
+def _datetime_from_wire(value: Any, _: Any = None) -> datetime.datetime:
+    kind = value.__class__
+    if kind is float or kind is int:
+        # fromtimestamp rounds exactly like epoch + timedelta, in a third of the time.
+        try:
+            return _from_timestamp(value, datetime.timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            return _EPOCH + datetime.timedelta(seconds=value)
     if isinstance(value, bool):
         raise TypeError(f"expected a timestamp, got {value!r}")
     if isinstance(value, int | float):
@@ -89,6 +109,9 @@ def _datetime_from_wire(value: Any, _: Any) -> datetime.datetime:
     if not isinstance(value, str):
         raise TypeError(f"expected a timestamp, got {type(value).__name__}")
     return _parse_timestamp_text(value)
+
+
+_from_timestamp = datetime.datetime.fromtimestamp
 
 
 def _parse_timestamp_text(text: str) -> datetime.datetime:
@@ -127,13 +150,13 @@ def _normalize_iso(text: str) -> str:
 # -- strict primitives ----------------------------------------------------------------------------
 
 
-def _structure_str(value: Any, _: Any) -> str:
+def _structure_str(value: Any, _: Any = None) -> str:
     if isinstance(value, str):
         return value
     raise TypeError(f"expected a string, got {type(value).__name__}")
 
 
-def _structure_int(value: Any, _: Any) -> int:
+def _structure_int(value: Any, _: Any = None) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     if isinstance(value, float) and value.is_integer():
@@ -141,13 +164,13 @@ def _structure_int(value: Any, _: Any) -> int:
     raise TypeError(f"expected an integer, got {type(value).__name__}")
 
 
-def _structure_float(value: Any, _: Any) -> float:
+def _structure_float(value: Any, _: Any = None) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
     raise TypeError(f"expected a number, got {type(value).__name__}")
 
 
-def _structure_bool(value: Any, _: Any) -> bool:
+def _structure_bool(value: Any, _: Any = None) -> bool:
     if isinstance(value, bool):
         return value
     raise TypeError(f"expected a boolean, got {type(value).__name__}")
@@ -214,37 +237,352 @@ def _zero_value(tp: Any) -> Callable[[], Any]:
     return dict  # a nested model, built from {} with its own zero values
 
 
-def _renames(cls: Any) -> dict[str, Any]:
-    return {field.name: override(rename=wire_name(field)) for field in attrs.fields(cls)}
+def _structure_model_hook(cls: Any) -> Callable[[Any, Any], Any]:
+    return _compiled(cls)
 
 
 def _unstructure_model_hook(cls: Any) -> Callable[[Any], dict[str, Any]]:
+    return _compiled_unstructure(cls)
+
+
+# -- compiled functions ------------------------------------------------------------------------
+#
+# Theory of operation: for each attrs class, ``_compile_structure`` writes the source of one
+# function that reads every member straight from the decoded dict, checks and converts it with
+# inline expressions (``v if v.__class__ is str else _str(v)``: the slow helper only runs to coerce
+# an integral float or to raise), and calls the class once; ``_compile_unstructure`` writes one
+# that reads every attribute, leaves out the unset ones and converts the rest the same way.
+# A nested class is called through a global name of the compiled function; until that class is
+# first met in data, the name holds a stub that compiles it and rebinds the name, so a response
+# class with 40 possible nested classes compiles only those a body actually holds, and a class
+# that contains itself needs nothing special. Types the compiler does not know go to the cattrs
+# converter. The structure path keeps no paths for error messages: when it raises, ``_explain``
+# walks the same data again, slowly, and names every problem with its path
+# (``$.items[1].count``).
+
+_COMPILED: dict[str, dict[type[Any], Callable[..., Any]]] = {"structure": {}, "unstructure": {}}
+_COMPILING = threading.Lock()
+
+
+def _compiled(cls: type[Any]) -> Callable[..., Any]:
+    return _compiled_for("structure", cls)
+
+
+def _compiled_unstructure(cls: type[Any]) -> Callable[..., Any]:
+    return _compiled_for("unstructure", cls)
+
+
+def _compiled_for(direction: str, cls: type[Any]) -> Callable[..., Any]:
+    table = _COMPILED[direction]
+    function = table.get(cls)
+    if function is not None:
+        return function
+    compiler = _compile_structure if direction == "structure" else _compile_unstructure
+    with _COMPILING:
+        function = table.get(cls)
+        if function is None:
+            function = table[cls] = compiler(cls)
+    return function
+
+
+def _nested(direction: str, cls: type[Any], source: _Source) -> str:
+    """The name under which a compiled function calls the function of the nested ``cls``."""
+    compiled = _COMPILED[direction].get(cls)
+    if compiled is not None:
+        return source.bind(compiled, "model")
+    name = source.bind(None, "model")
+    namespace = source.namespace
+
+    def first_use(value: Any, _: Any = None) -> Any:
+        function = namespace[name] = _compiled_for(direction, cls)
+        return function(value)
+
+    namespace[name] = first_use
+    return name
+
+
+class _Source:
+    """The names a compiled function closes over, each bound once under a fresh name."""
+
+    def __init__(self) -> None:
+        self.namespace: dict[str, Any] = {
+            "_str": _structure_str,
+            "_int": _structure_int,
+            "_float": _structure_float,
+            "_bool": _structure_bool,
+            "_ts": _datetime_from_wire,
+            "_list": _not_a_list,
+            "_dict": _not_a_dict,
+            "_object": _not_an_object,
+            "_enum_str": _enum_string,
+            "_dt_out": _datetime_to_wire,
+            "_enum_out": _enum_to_wire,
+        }
+        self._count = 0
+
+    def bind(self, value: Any, hint: str) -> str:
+        self._count += 1
+        name = f"_{hint}{self._count}"
+        self.namespace[name] = value
+        return name
+
+    def variable(self) -> str:
+        self._count += 1
+        return f"x{self._count}"
+
+
+def _optional(tp: Any) -> tuple[Any, bool]:
+    """``(T, True)`` for ``T | None``, else ``(tp, False)``."""
+    args = _union_args(tp)
+    if _NONE_TYPE in args:
+        rest = tuple(arg for arg in args if arg is not _NONE_TYPE)
+        return functools.reduce(operator.or_, rest), True
+    return tp, False
+
+
+def _expression(tp: Any, var: str, source: _Source) -> str:
+    """A Python expression that converts ``var`` to ``tp`` (or raises)."""
+    inner, optional = _optional(tp)
+    if optional:
+        return f"(None if {var} is None else {_expression(inner, var, source)})"
+    if tp is str:
+        return f"({var} if {var}.__class__ is str else _str({var}))"
+    if tp is int:
+        return f"({var} if {var}.__class__ is int else _int({var}))"
+    if tp is float:
+        return f"({var} if {var}.__class__ is float else _float({var}))"
+    if tp is bool:
+        return f"({var} if {var}.__class__ is bool else _bool({var}))"
+    if tp is datetime.datetime:
+        return f"_ts({var})"
+    enum_type = _enum_of(tp)
+    if enum_type is not None:
+        known = source.bind(enum_type._value2member_map_, "known")
+        return (
+            f"({known}.get({var}, {var}) if {var}.__class__ is str else _enum_str({known}, {var}))"
+        )
+    if attrs.has(tp):
+        return f"{_nested('structure', tp, source)}({var})"
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is list and len(args) == 1:
+        item = source.variable()
+        converted = _expression(args[0], item, source)
+        return f"[{converted} for {item} in ({var} if {var}.__class__ is list else _list({var}))]"
+    if origin is dict and len(args) == 2 and args[0] is str:
+        key, item = source.variable(), source.variable()
+        converted = _expression(args[1], item, source)
+        items = f"({var} if {var}.__class__ is dict else _dict({var})).items()"
+        return f"{{{key}: {converted} for {key}, {item} in {items}}}"
+    return f"{source.bind(_fallback_structure(tp), 'other')}({var})"
+
+
+def _output(tp: Any, var: str, source: _Source) -> str:
+    """A Python expression that turns ``var`` (of type ``tp``) into JSON-ready data."""
+    inner, optional = _optional(tp)
+    if optional:
+        return f"(None if {var} is None else {_output(inner, var, source)})"
+    if tp in (str, int, float, bool):
+        return var
+    if tp is datetime.datetime:
+        return f"_dt_out({var})"
+    if _enum_of(tp) is not None:
+        return f"({var} if {var}.__class__ is str else _enum_out({var}))"
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return f"_enum_out({var})"
+    if attrs.has(tp):
+        return f"{_nested('unstructure', tp, source)}({var})"
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is list and len(args) == 1:
+        item = source.variable()
+        return f"[{_output(args[0], item, source)} for {item} in {var}]"
+    if origin is dict and len(args) == 2 and args[0] is str:
+        key, item = source.variable(), source.variable()
+        return f"{{{key}: {_output(args[1], item, source)} for {key}, {item} in {var}.items()}}"
+    return f"{source.bind(_fallback_unstructure(tp), 'other')}({var})"
+
+
+def _compile_unstructure(cls: type[Any]) -> Callable[..., Any]:
     attrs.resolve_types(cls)
-    return make_dict_unstructure_fn(cls, _converter, _cattrs_omit_if_default=True, **_renames(cls))
+    source = _Source()
+    lines = ["def unstructure(model):", "    out = {}"]
+    for field in attrs.fields(cls):
+        key = wire_name(field)
+        lines.append(f"    v = model.{field.name}")
+        default = field.default
+        if default is attrs.NOTHING:
+            lines.append(f"    out[{key!r}] = {_output(field.type, 'v', source)}")
+            continue
+        # Left out when unset, like cattrs' omit_if_default: None, or the field's own default.
+        if default is None:
+            lines.append("    if v is not None:")
+        elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            lines.append(f"    if v != {source.bind(default.factory, 'default')}():")
+        else:
+            lines.append(f"    if v != {source.bind(default, 'default')}:")
+        lines.append(f"        out[{key!r}] = {_output(field.type, 'v', source)}")
+    lines.append("    return out")
+    return _build(source, lines, "unstructure", cls)
 
 
-def _structure_model_hook(cls: Any) -> Callable[[Any, Any], Any]:
-    attrs.resolve_types(cls)
-    fields = attrs.fields(cls)
-    build = make_dict_structure_fn(cls, _converter, **_renames(cls))
-    zeros = {
-        wire_name(field): _zero_value(field.type)
-        for field in fields
-        if field.default is attrs.NOTHING
-    }
+def _build(source: _Source, lines: list[str], name: str, cls: type[Any]) -> Callable[..., Any]:
+    code = compile("\n".join(lines), f"<sagemaker_client {name} {cls.__qualname__}>", "exec")
+    exec(code, source.namespace)
+    function: Callable[..., Any] = source.namespace[name]
+    return function
 
-    def structure(data: Any, _: Any) -> Any:
-        if not isinstance(data, dict):
-            raise TypeError(f"expected a JSON object, got {type(data).__name__}")
-        missing = [key for key in zeros if key not in data]
-        if missing:
-            data = {**{key: zeros[key]() for key in missing}, **data}
-        return build(data, cls)
+
+def _fallback_structure(tp: Any) -> Callable[[Any], Any]:
+    def structure(value: Any) -> Any:
+        return _converter().structure(value, tp)
 
     return structure
 
 
+def _fallback_unstructure(tp: Any) -> Callable[[Any], Any]:
+    def unstructure(value: Any) -> Any:
+        return _converter().unstructure(value, unstructure_as=tp)
+
+    return unstructure
+
+
+def _enum_to_wire(value: Any) -> Any:
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+def _compile_structure(cls: type[Any]) -> Callable[..., Any]:
+    attrs.resolve_types(cls)
+    source = _Source()
+    lines = [
+        "def structure(data, _=None):",
+        "    if data.__class__ is not dict:",
+        "        _object(data)",
+        "    get = data.get",
+    ]
+    arguments = []
+    for index, field in enumerate(attrs.fields(cls)):
+        if not field.init:
+            continue
+        key = wire_name(field)
+        var = f"a{index}"
+        if field.default is attrs.NOTHING:
+            zero = source.bind(_zero_value(field.type), "zero")
+            lines.append(f"    {var} = data[{key!r}] if {key!r} in data else {zero}()")
+            lines.append(f"    {var} = {_expression(field.type, var, source)}")
+        else:
+            inner, _ = _optional(field.type)
+            lines.append(f"    {var} = get({key!r})")
+            lines.append(f"    if {var} is not None:")
+            lines.append(f"        {var} = {_expression(inner, var, source)}")
+        arguments.append(f"{field.alias}={var}")
+    lines.append(f"    return {source.bind(cls, 'cls')}({', '.join(arguments)})")
+    return _build(source, lines, "structure", cls)
+
+
+def _not_a_list(value: Any) -> list[Any]:
+    if isinstance(value, list):
+        return value
+    raise TypeError(f"expected a JSON array, got {type(value).__name__}")
+
+
+def _not_a_dict(value: Any) -> dict[str, Any]:
+    if isinstance(value, dict):
+        return value
+    raise TypeError(f"expected a JSON object, got {type(value).__name__}")
+
+
+def _not_an_object(value: Any) -> None:
+    if not isinstance(value, dict):
+        raise TypeError(f"expected a JSON object, got {type(value).__name__}")
+
+
+def _enum_string(known: dict[Any, Any], value: Any) -> Any:
+    if isinstance(value, str):
+        return known.get(value, value)
+    raise TypeError(f"expected a string, got {type(value).__name__}")
+
+
+# -- error paths: the slow second walk after the fast path failed ------------------------------
+
+
+def _explain(tp: Any, value: Any, path: str, problems: list[str]) -> None:
+    inner, optional = _optional(tp)
+    if value is None and optional:
+        return
+    if attrs.has(inner):
+        _explain_model(inner, value, path, problems)
+        return
+    origin = typing.get_origin(inner)
+    args = typing.get_args(inner)
+    if origin is list and len(args) == 1:
+        if not isinstance(value, list):
+            problems.append(f"{path}: expected a JSON array, got {type(value).__name__}")
+            return
+        for index, item in enumerate(value):
+            _explain(args[0], item, f"{path}[{index}]", problems)
+        return
+    if origin is dict and len(args) == 2 and args[0] is str:
+        if not isinstance(value, dict):
+            problems.append(f"{path}: expected a JSON object, got {type(value).__name__}")
+            return
+        for key, item in value.items():
+            _explain(args[1], item, f"{path}[{key!r}]", problems)
+        return
+    try:
+        _structure_leaf(inner, value)
+    except Exception as exc:
+        problems.append(f"{path}: {exc}")
+
+
+def _structure_leaf(tp: Any, value: Any) -> Any:
+    leaf = _LEAVES.get(tp)
+    if leaf is not None:
+        return leaf(value)
+    enum_type = _enum_of(tp)
+    if enum_type is not None:
+        return _enum_string(enum_type._value2member_map_, value)
+    return _converter().structure(value, tp)
+
+
+def _explain_model(cls: Any, data: Any, path: str, problems: list[str]) -> None:
+    if not isinstance(data, dict):
+        problems.append(f"{path}: expected a JSON object, got {type(data).__name__}")
+        return
+    for field in attrs.fields(cls):
+        key = wire_name(field)
+        if key in data:
+            value = data[key]
+        elif field.default is attrs.NOTHING:
+            value = _zero_value(field.type)()
+        else:
+            continue
+        _explain(field.type, value, f"{path}.{field.name}", problems)
+
+
+_LEAVES: dict[Any, Callable[[Any], Any]] = {
+    str: _structure_str,
+    int: _structure_int,
+    float: _structure_float,
+    bool: _structure_bool,
+    datetime.datetime: _datetime_from_wire,
+}
+_CONVERTER: list[cattrs.Converter] = []
+_CONVERTER_LOCK = threading.Lock()
+
+
+def _converter() -> cattrs.Converter:
+    """The one cattrs converter, for member types the compiler does not handle itself."""
+    if not _CONVERTER:
+        with _CONVERTER_LOCK:
+            if not _CONVERTER:
+                _CONVERTER.append(_make_converter())
+    return _CONVERTER[0]
+
+
 def _make_converter() -> cattrs.Converter:
+    import cattrs
+
     converter = cattrs.Converter()
     converter.register_unstructure_hook(datetime.datetime, _datetime_to_wire)
     converter.register_structure_hook(datetime.datetime, _datetime_from_wire)
@@ -256,6 +594,3 @@ def _make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook_factory(attrs.has, _unstructure_model_hook)
     converter.register_structure_hook_factory(attrs.has, _structure_model_hook)
     return converter
-
-
-_converter = _make_converter()

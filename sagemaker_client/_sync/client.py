@@ -6,7 +6,7 @@ import threading
 import time
 from collections.abc import Callable, Mapping
 from types import TracebackType
-from typing import ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 import httpx
 
@@ -16,9 +16,12 @@ from sagemaker_client._core.errors import ClientClosedError, ConfigurationError,
 from sagemaker_client._core.flow import call_flow
 from sagemaker_client._core.specs import OperationSpec, PaginatorSpec, WaiterSpec
 from sagemaker_client._core.waiter import require_output, wait_flow
-from sagemaker_client._httpx import to_timeout
+from sagemaker_client._httpx import new_client, to_timeout
 from sagemaker_client._sync.driver import run_call, run_wait
 from sagemaker_client._sync.paginator import Paginator
+
+if TYPE_CHECKING:
+    from sagemaker_client._urllib3 import Urllib3Pool
 
 InputT = TypeVar("InputT")
 OutputT = TypeVar("OutputT")
@@ -76,7 +79,7 @@ class BaseClient(ClientSettings):
             modeled_errors=self._errors,
         )
         self._timeout = to_timeout(self._state.config.timeout)
-        self._http: httpx.Client | None = http_client
+        self._http: httpx.Client | Urllib3Pool | None = http_client
         self._owns_http = http_client is None
         self._closed = False
         self._http_lock = threading.Lock()
@@ -99,13 +102,13 @@ class BaseClient(ClientSettings):
             self._http.close()
             self._http = None
 
-    def _http_client(self) -> httpx.Client:
+    def _http_client(self) -> httpx.Client | Urllib3Pool:
         if self._closed or (self._http is not None and self._http.is_closed):
             raise ClientClosedError(f"{type(self).__name__} is closed; create a new client")
         if self._http is None:
             with self._http_lock:
                 if self._http is None:
-                    self._http = httpx.Client(timeout=self._timeout, follow_redirects=False)
+                    self._http = new_client(self.endpoint_url, self._timeout)
         return self._http
 
     def _invoke(self, operation: OperationSpec[InputT, OutputT], params: InputT) -> OutputT:

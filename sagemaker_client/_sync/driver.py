@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Generator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
@@ -16,13 +16,16 @@ from sagemaker_client._core.waiter import Pause, Poll, Progress, WaitCommand
 from sagemaker_client._credentials import CredentialResolver
 from sagemaker_client._httpx import BodyLimit, to_failure
 
+if TYPE_CHECKING:
+    from sagemaker_client._urllib3 import Urllib3Pool
+
 OutputT = TypeVar("OutputT")
 
 
 def run_call(
     flow: Generator[Command, Reply, OutputT],
     *,
-    http: httpx.Client,
+    http: httpx.Client | Urllib3Pool,
     credentials: CredentialResolver,
     timeout: httpx.Timeout,
     sleep: Callable[[float], None] | None = None,
@@ -45,9 +48,11 @@ def run_call(
 
 
 def send(
-    http: httpx.Client, request: HttpRequest, timeout: httpx.Timeout
+    http: httpx.Client | Urllib3Pool, request: HttpRequest, timeout: httpx.Timeout
 ) -> HttpResponse | TransportFailure:
     """Send one request and read the whole response; failures come back as values."""
+    if not isinstance(http, httpx.Client):
+        return http.send(request, timeout)
     body = BodyLimit()
     try:
         with http.stream(

@@ -1,0 +1,311 @@
+"""The clients' own pools (_urllib3.Urllib3Pool, _aiohttp.AiohttpPool) and their SSL contexts.
+
+A small threaded server on 127.0.0.1 records each raw request; botocore re-derives the
+signature from what arrived, so a pool that changed a signed byte would fail here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+import gc
+import socket
+import socketserver
+import ssl
+import threading
+from collections.abc import Iterator
+from unittest import mock
+
+import botocore.auth
+import httpx
+import pytest
+import sniffio
+from botocore.awsrequest import AWSRequest
+from botocore.credentials import Credentials as BotoCredentials
+
+from sagemaker_client import AsyncSageMakerClient, SageMakerClient, _aiohttp, _httpx, _urllib3
+from sagemaker_client._aiohttp import AiohttpPool
+from sagemaker_client._core.http import HttpRequest, HttpResponse, TransportFailure
+from sagemaker_client._core.request import build_request, encode_body
+from sagemaker_client._core.signing import Credentials, sign
+from sagemaker_client._httpx import new_async_client, new_client, ssl_context_for
+from sagemaker_client._urllib3 import Urllib3Pool
+
+TIMEOUT = httpx.Timeout(5.0)
+CREDENTIALS = Credentials("AKIDPOOLTEST", "pool/test/secret")
+
+
+class Recorder(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+    def __init__(self, behaviour: str) -> None:
+        super().__init__(("127.0.0.1", 0), Handler)
+        self.behaviour = behaviour
+        self.requests: list[tuple[str, str, list[tuple[str, str]], bytes]] = []
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+
+class Handler(socketserver.StreamRequestHandler):
+    server: Recorder
+
+    def handle(self) -> None:
+        while True:
+            line = self.rfile.readline()
+            if not line:
+                return
+            method, path, _ = line.decode("latin-1").split(" ", 2)
+            headers = []
+            while (header := self.rfile.readline()) not in (b"\r\n", b""):
+                name, _, value = header.decode("latin-1").partition(":")
+                headers.append((name.strip(), value.strip()))
+            length = int({k.lower(): v for k, v in headers}.get("content-length", 0))
+            body = self.rfile.read(length)
+            self.server.requests.append((method, path, headers, body))
+            if self.server.behaviour == "close":
+                return
+            if self.server.behaviour == "hang":
+                threading.Event().wait(3)
+                return
+            payload = b'{"EndpointName":"ep"}' if self.server.behaviour != "big" else b"x" * 5000
+            self.wfile.write(
+                b"HTTP/1.1 200 OK\r\nx-amzn-RequestId: req-1\r\n"
+                b"Content-Type: application/x-amz-json-1.1\r\n"
+                b"Content-Length: %d\r\n\r\n%s" % (len(payload), payload)
+            )
+
+
+@pytest.fixture
+def server(request: pytest.FixtureRequest) -> Iterator[Recorder]:
+    recorder = Recorder(getattr(request, "param", "ok"))
+    thread = threading.Thread(target=recorder.serve_forever, daemon=True)
+    thread.start()
+    yield recorder
+    recorder.shutdown()
+    recorder.server_close()
+
+
+@pytest.fixture
+def no_shared_contexts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_httpx, "_contexts", {})
+
+
+def signed_request(url: str) -> HttpRequest:
+    unsigned = build_request(
+        operation="DescribeEndpoint",
+        payload=encode_body({"EndpointName": "ep", "Text": "héllo"}),
+        endpoint_url=url,
+        user_agent="sagemaker-client/test",
+        invocation_id="inv-7",
+        attempt=1,
+        max_attempts=3,
+    )
+    now = datetime.datetime.now(datetime.timezone.utc)
+    return sign(unsigned, CREDENTIALS, "us-east-1", now)
+
+
+def assert_signature_survived(server: Recorder, sent: HttpRequest) -> None:
+    method, path, received, body = server.requests[-1]
+    headers = dict(received)
+    assert body == sent.body
+    for name in ("Content-Type", "X-Amz-Target", "X-Amz-Date", "Authorization"):
+        assert headers[name] == sent.headers[name]
+    signed_names = headers["Authorization"].split("SignedHeaders=")[1].split(",")[0].split(";")
+    lower = {name.lower(): value for name, value in received}
+    aws_request = AWSRequest(
+        method=method,
+        url=f"{server.url}{path}",
+        headers={name: lower[name] for name in signed_names},
+        data=body,
+    )
+    when = datetime.datetime.strptime(headers["X-Amz-Date"], "%Y%m%dT%H%M%SZ")
+    with mock.patch.object(botocore.auth, "get_current_datetime", return_value=when):
+        botocore.auth.SigV4Auth(
+            BotoCredentials(CREDENTIALS.access_key, CREDENTIALS.secret_key),
+            "sagemaker",
+            "us-east-1",
+        ).add_auth(aws_request)
+    assert aws_request.headers["Authorization"] == headers["Authorization"]
+
+
+def assert_ok(response: HttpResponse | TransportFailure) -> None:
+    assert isinstance(response, HttpResponse), response
+    assert response.status_code == 200
+    assert response.body == b'{"EndpointName":"ep"}'
+    assert response.request_id == "req-1"
+    assert all(key == key.lower() for key in response.headers)
+
+
+# -- SSL contexts ------------------------------------------------------------------------------
+
+
+def test_http_endpoint_loads_no_ca_bundle(monkeypatch, no_shared_contexts):
+    monkeypatch.setattr(httpx, "create_ssl_context", mock.Mock(side_effect=AssertionError))
+    pool = new_client("http://127.0.0.1:9", TIMEOUT)
+    assert isinstance(pool, Urllib3Pool)
+    context = ssl_context_for("http://localhost:5000")
+    assert context.cert_store_stats()["x509_ca"] == 0
+    # Not an unverified context: TLS with it would fail for want of a trusted certificate.
+    assert context.verify_mode == ssl.CERT_REQUIRED
+    assert context.check_hostname
+    pool.close()
+
+
+async def test_https_clients_share_one_verifying_context(monkeypatch, no_shared_contexts):
+    create = mock.Mock(wraps=httpx.create_ssl_context)
+    monkeypatch.setattr(httpx, "create_ssl_context", create)
+    first = ssl_context_for("https://api.sagemaker.us-east-1.amazonaws.com")
+    second = ssl_context_for("https://api.sagemaker.eu-west-1.amazonaws.com")
+    pools = [new_client("https://example.com", TIMEOUT) for _ in range(3)]
+    assert first is second
+    assert create.call_count == 1
+    assert first.verify_mode == ssl.CERT_REQUIRED
+    assert first.check_hostname
+    assert first.cert_store_stats()["x509_ca"] > 0
+    for pool in pools:
+        pool.close()
+
+
+@pytest.mark.parametrize("variable", ["HTTPS_PROXY", "http_proxy", "ALL_PROXY"])
+async def test_a_proxy_in_the_environment_keeps_httpx_clients(monkeypatch, variable):
+    monkeypatch.setenv(variable, "https://proxy.example:3128")
+    assert ssl_context_for("http://localhost:5000") is _httpx.shared_ssl_context()
+    sync_pool = new_client("http://localhost:5000", TIMEOUT)
+    async_pool = new_async_client("http://localhost:5000", TIMEOUT)
+    assert isinstance(sync_pool, httpx.Client)
+    assert isinstance(async_pool, httpx.AsyncClient)
+    sync_pool.close()
+    await async_pool.aclose()
+
+
+async def test_other_event_loops_keep_httpx():
+    assert isinstance(new_async_client("http://localhost:5000", TIMEOUT), AiohttpPool)
+    with mock.patch.object(sniffio, "current_async_library", return_value="trio"):
+        pool = new_async_client("http://localhost:5000", TIMEOUT)
+    assert isinstance(pool, httpx.AsyncClient)
+    await pool.aclose()
+
+
+# -- the pools on the wire -----------------------------------------------------------------------
+
+
+def test_urllib3_pool_sends_the_signed_request_unchanged(server):
+    pool = Urllib3Pool(server.url)
+    request = signed_request(server.url)
+    assert_ok(pool.send(request, TIMEOUT))
+    assert_ok(pool.send(request, TIMEOUT))
+    assert_signature_survived(server, request)
+    pool.close()
+    assert pool.is_closed
+
+
+async def test_aiohttp_pool_sends_the_signed_request_unchanged(server):
+    pool = AiohttpPool(server.url)
+    request = signed_request(server.url)
+    assert_ok(await pool.send(request, TIMEOUT))
+    results = await asyncio.gather(*(pool.send(request, TIMEOUT) for _ in range(5)))
+    for result in results:
+        assert_ok(result)
+    assert_signature_survived(server, request)
+    await pool.aclose()
+    await pool.aclose()
+    assert pool.is_closed
+
+
+@pytest.mark.filterwarnings("ignore::ResourceWarning")
+def test_aiohttp_pool_follows_its_client_to_a_new_event_loop(server):
+    # The sessions of loops that are gone are left behind unclosed (nothing can close them).
+    pool = AiohttpPool(server.url)
+    request = signed_request(server.url)
+    assert_ok(asyncio.run(pool.send(request, TIMEOUT)))
+    assert_ok(asyncio.run(pool.send(request, TIMEOUT)))
+    asyncio.run(pool.aclose())
+    gc.collect()
+
+
+def closed_port() -> str:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{sock.getsockname()[1]}"
+
+
+async def test_failures_are_values_never_exceptions():
+    url = closed_port()
+    request = signed_request(url)
+    sync_pool = Urllib3Pool(url)
+    failure = sync_pool.send(request, TIMEOUT)
+    sync_pool.close()
+    assert isinstance(failure, TransportFailure)
+    assert failure.kind == "connect"
+    pool = AiohttpPool(url)
+    failure = await pool.send(request, TIMEOUT)
+    assert isinstance(failure, TransportFailure)
+    assert failure.kind == "connect"
+    await pool.aclose()
+
+
+@pytest.mark.parametrize("server", ["hang"], indirect=True)
+async def test_a_silent_server_is_a_timeout(server):
+    quick = httpx.Timeout(5.0, read=0.3)
+    request = signed_request(server.url)
+    sync_pool = Urllib3Pool(server.url)
+    failure = sync_pool.send(request, quick)
+    sync_pool.close()
+    assert isinstance(failure, TransportFailure)
+    assert failure.kind == "timeout"
+    pool = AiohttpPool(server.url)
+    failure = await pool.send(request, quick)
+    assert isinstance(failure, TransportFailure)
+    assert failure.kind == "timeout"
+    await pool.aclose()
+
+
+@pytest.mark.parametrize("server", ["close"], indirect=True)
+async def test_a_hang_up_is_a_broken_response(server):
+    request = signed_request(server.url)
+    sync_pool = Urllib3Pool(server.url)
+    failure = sync_pool.send(request, TIMEOUT)
+    sync_pool.close()
+    assert isinstance(failure, TransportFailure)
+    assert failure.kind == "protocol"
+    pool = AiohttpPool(server.url)
+    failure = await pool.send(request, TIMEOUT)
+    assert isinstance(failure, TransportFailure)
+    assert failure.kind == "protocol"
+    await pool.aclose()
+
+
+@pytest.mark.parametrize("server", ["big"], indirect=True)
+async def test_bodies_past_the_limit_are_cut_and_flagged(server, monkeypatch):
+    monkeypatch.setattr(_urllib3, "MAX_RESPONSE_BYTES", 1000)
+    monkeypatch.setattr(_aiohttp, "MAX_RESPONSE_BYTES", 1000)
+    request = signed_request(server.url)
+    sync_pool = Urllib3Pool(server.url)
+    async_pool = AiohttpPool(server.url)
+    for response in (sync_pool.send(request, TIMEOUT), await async_pool.send(request, TIMEOUT)):
+        assert isinstance(response, HttpResponse)
+        assert response.body_truncated
+        assert response.body == b"x" * 1000
+    # the pools stay usable after dropping such a connection
+    assert isinstance(sync_pool.send(request, TIMEOUT), HttpResponse)
+    assert isinstance(await async_pool.send(request, TIMEOUT), HttpResponse)
+    sync_pool.close()
+    await async_pool.aclose()
+
+
+# -- through the public clients ----------------------------------------------------------------
+
+
+async def test_clients_use_their_own_pools_end_to_end(server):
+    keys = {"aws_access_key_id": "AKIDPOOLTEST", "aws_secret_access_key": "pool/test/secret"}
+    with SageMakerClient(region="us-east-1", endpoint_url=server.url, **keys) as client:
+        assert client.describe_endpoint(endpoint_name="ep").endpoint_name == "ep"
+        assert isinstance(client._http_client(), Urllib3Pool)
+    async with AsyncSageMakerClient(region="us-east-1", endpoint_url=server.url, **keys) as client:
+        endpoint = await client.describe_endpoint(endpoint_name="ep")
+        assert endpoint.endpoint_name == "ep"
+        assert isinstance(client._http_client(), AiohttpPool)
+    assert len(server.requests) == 2
