@@ -98,6 +98,8 @@ class _Alias:
     type: _Raw
     constraints: ir.Constraints
     sensitive: bool
+    keys: str | None = None
+    """For a map: the component its keys follow (``propertyNames``)."""
 
 
 @dataclass(eq=False)
@@ -404,8 +406,13 @@ class _Builder:
                 )
             else:
                 raw = self.walk_type(schema, owner=name, path="", display=name, prop=name)
+                keys = _extra(schema).get("propertyNames")
+                key_ref = text(keys.get("$ref", "")) if isinstance(keys, dict) else ""
                 self.aliases[name] = _Alias(
-                    raw, _constraints(schema, kind), bool(_extra(schema).get("x-aws-sensitive"))
+                    raw,
+                    _constraints(schema, kind),
+                    bool(_extra(schema).get("x-aws-sensitive")),
+                    keys=key_ref.removeprefix(SCHEMA_PREFIX) or None,
                 )
 
     # -- operations ------------------------------------------------------------------------------
@@ -737,6 +744,12 @@ class _Builder:
                 return raw
         raise AssertionError(raw)  # pragma: no cover
 
+    def alias_constraints(self, raw: _Raw) -> ir.Constraints:
+        """The constraints of a named primitive (a list item, map key or value), if any."""
+        if isinstance(raw, _CompT) and raw.name in self.aliases:
+            return self.aliases[raw.name].constraints
+        return ir.Constraints()
+
     def structure(self, cluster: _Cluster, cluster_of: dict[_Obj, _Cluster]) -> ir.Structure:
         members: list[ir.Member] = []
         seen: dict[str, str] = {}
@@ -750,10 +763,16 @@ class _Builder:
                 continue
             seen[name] = prop.wire_name
             constraints, sensitive = prop.constraints, prop.sensitive
+            items = keys = values = ir.Constraints()
             if isinstance(prop.type, _CompT) and prop.type.name in self.aliases:
                 alias = self.aliases[prop.type.name]
                 constraints = constraints or alias.constraints
                 sensitive = sensitive or alias.sensitive
+                if isinstance(alias.type, _ListT):
+                    items = self.alias_constraints(alias.type.item)
+                elif isinstance(alias.type, _MapT):
+                    values = self.alias_constraints(alias.type.value)
+                    keys = self.alias_constraints(_CompT(alias.keys)) if alias.keys else keys
             members.append(
                 ir.Member(
                     wire_name=prop.wire_name,
@@ -763,6 +782,9 @@ class _Builder:
                     required=prop.wire_name in cluster.required and not prop.idempotency_token,
                     description=prop.description,
                     constraints=constraints,
+                    items=items,
+                    keys=keys,
+                    values=values,
                     idempotency_token=prop.idempotency_token,
                     deprecated=prop.deprecated,
                     sensitive=sensitive,

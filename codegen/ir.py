@@ -76,6 +76,12 @@ class Member:
     required: bool
     description: str
     constraints: Constraints = field(default_factory=Constraints)
+    items: Constraints = field(default_factory=Constraints)
+    """Constraints on each item of a list member."""
+    keys: Constraints = field(default_factory=Constraints)
+    """Constraints on each key of a map member."""
+    values: Constraints = field(default_factory=Constraints)
+    """Constraints on each value of a map member."""
     idempotency_token: bool = False
     deprecated: str | None = None
     """``None``, or why the member is deprecated (``""`` when the model gives no reason)."""

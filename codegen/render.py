@@ -193,15 +193,18 @@ def waiter_summary(waiter: ir.Waiter, operation: ir.Operation) -> str:
     return text + f" Returns the last {operation.name} output."
 
 
+def _constraint_items(constraints: ir.Constraints) -> dict[str, object]:
+    found = {"min": constraints.min, "max": constraints.max, "pattern": constraints.pattern}
+    return {key: value for key, value in found.items() if value is not None}
+
+
 def metadata(member: ir.Member) -> str:
-    """The ``metadata`` literal of a field: wire name, constraints, idempotency token."""
-    items: dict[str, object] = {"wire": member.wire_name}
-    if member.constraints.min is not None:
-        items["min"] = member.constraints.min
-    if member.constraints.max is not None:
-        items["max"] = member.constraints.max
-    if member.constraints.pattern is not None:
-        items["pattern"] = member.constraints.pattern
+    """The ``metadata`` literal of a field: wire name, constraints (its own, and those of list
+    items, map keys and map values), idempotency token."""
+    items: dict[str, object] = {"wire": member.wire_name, **_constraint_items(member.constraints)}
+    for key, nested in (("items", member.items), ("keys", member.keys), ("values", member.values)):
+        if nested:
+            items[key] = _constraint_items(nested)
     if member.idempotency_token:
         items["idempotency_token"] = True
     return repr(items)

@@ -18,6 +18,8 @@ Constraint metadata, as the generator emits it (botocore semantics; every key ma
   accept. Patterns Python cannot compile (Java's ``\\p{L}``) or that spell UTF-16 surrogates
   (Java's way to say "any character") are skipped: the service still checks them, and the SDK
   never rejects what the service could accept.
+- ``items``, ``keys``, ``values``: the same keys (``min``/``max``/``pattern``) for each item of a
+  list, and each key or value of a map (a list of ARNs, a map of environment variables).
 - a class attribute ``_union = True`` marks a union: exactly one member must be set.
 """
 
@@ -72,7 +74,9 @@ def _plan(cls: type[Any]) -> _Plan:
                 _Member(
                     name=field.name,
                     required=field.default is attrs.NOTHING,
-                    check=_with_constraints(_compile(field.type), field.type, field.metadata),
+                    check=_with_constraints(
+                        _compile(field.type, field.metadata), field.type, field.metadata
+                    ),
                 )
                 for field in attrs.fields(cls)
             ),
@@ -119,8 +123,11 @@ def _no_check(value: Any, path: str, problems: list[str]) -> bool:
     return True
 
 
-def _compile(tp: Any) -> Checker:
-    """The type checker for values of annotation ``tp`` (None is handled by the caller)."""
+def _compile(tp: Any, metadata: Mapping[str, Any] | None = None) -> Checker:
+    """The type checker for values of annotation ``tp`` (None is handled by the caller).
+
+    ``metadata`` may hold the constraints of list items (``items``) and of map keys and values.
+    """
     if tp is Any:
         return _no_check
     options = _non_none(tp)
@@ -128,10 +135,12 @@ def _compile(tp: Any) -> Checker:
         return _compile_union(options)
     tp = options[0]
     origin = typing.get_origin(tp)
+    nested = metadata or {}
     if origin is list:
-        return _compile_list(_compile(typing.get_args(tp)[0]))
+        return _compile_list(_element(typing.get_args(tp)[0], nested.get("items")))
     if origin is dict:
-        return _compile_dict(_compile(typing.get_args(tp)[1]))
+        keys = _with_constraints(_no_check, str, nested.get("keys") or {})
+        return _compile_dict(_element(typing.get_args(tp)[1], nested.get("values")), keys)
     if attrs.has(tp):
         return _compile_model(tp)
     return _compile_leaf(tp)
@@ -204,7 +213,12 @@ def _compile_list(item: Checker) -> Checker:
     return check
 
 
-def _compile_dict(item: Checker) -> Checker:
+def _element(tp: Any, constraints: Mapping[str, Any] | None) -> Checker:
+    """The checker of a list item or map value: its type, then its own constraints."""
+    return _with_constraints(_compile(tp), tp, constraints or {})
+
+
+def _compile_dict(item: Checker, key_check: Checker = _no_check) -> Checker:
     def check(value: Any, path: str, problems: list[str]) -> bool:
         if not isinstance(value, dict):
             problems.append(f"{path}: expected a dict, got {type(value).__name__}")
@@ -212,6 +226,8 @@ def _compile_dict(item: Checker) -> Checker:
         for key, element in value.items():
             if not isinstance(key, str):
                 problems.append(f"{path}: keys must be strings, got {type(key).__name__}")
+            else:
+                key_check(key, f"{path} key {key!r}", problems)
             if element is None:
                 problems.append(f"{path}[{key!r}]: must not be None")
             else:

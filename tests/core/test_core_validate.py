@@ -286,3 +286,45 @@ def test_plans_are_cached_per_class():
     plan = validate._PLANS[Limits]
     find_problems(Limits(name="b"))
     assert validate._PLANS[Limits] is plan
+
+
+@attrs.frozen(kw_only=True)
+class Network:
+    group_ids: list[str] = attrs.field(
+        metadata={
+            "wire": "GroupIds",
+            "min": 1,
+            "max": 3,
+            "items": {"min": 1, "max": 8, "pattern": "[-0-9a-z]+"},
+        }
+    )
+    environment: dict[str, str] | None = attrs.field(
+        default=None,
+        metadata={
+            "wire": "Environment",
+            "keys": {"max": 4, "pattern": "[A-Z_]+"},
+            "values": {"max": 5},
+        },
+    )
+
+
+def test_list_items_and_map_keys_and_values_follow_their_constraints():
+    assert find_problems(Network(group_ids=["sg-1"], environment={"KEY": "value"})) == []
+    problems = find_problems(
+        Network(group_ids=["sg-1", "SG_2", "sg-123456789", ""], environment={"bad": "toolong"})
+    )
+    assert problems == [
+        "group_ids[1]: does not match the pattern '[-0-9a-z]+'",
+        "group_ids[2]: must have at most 8 characters, got 12",
+        "group_ids[3]: must have at least 1 characters, got 0",
+        "group_ids: must have at most 3 items, got 4",
+        "environment key 'bad': does not match the pattern '[A-Z_]+'",
+        "environment['bad']: must have at most 5 characters, got 7",
+    ]
+
+
+def test_generated_models_carry_item_constraints():
+    from sagemaker_client.models import VpcConfig
+
+    problems = find_problems(VpcConfig(security_group_ids=["sg-1", "no spaces"], subnets=["s-1"]))
+    assert problems == ["security_group_ids[1]: does not match the pattern '[-0-9a-zA-Z]+'"]

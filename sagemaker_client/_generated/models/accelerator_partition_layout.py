@@ -19,7 +19,13 @@ class AcceleratorPartitionLayout:
     """
 
     accelerator_partition_types: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "AcceleratorPartitionTypes", "min": 0, "max": 32}
+        default=None,
+        metadata={
+            "wire": "AcceleratorPartitionTypes",
+            "min": 0,
+            "max": 32,
+            "items": {"min": 0, "max": 32, "pattern": "mig-[0-9]+g\\.[0-9]+gb([+-][a-z0-9.]+)*"},
+        },
     )
     """The list of partition profiles to carve on each accelerator that this layout applies to. On
     NVIDIA GPUs these are Multi-Instance GPU (MIG) profiles, for example ``["mig-3g.40gb",

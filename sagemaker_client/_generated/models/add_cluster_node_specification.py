@@ -34,7 +34,13 @@ class AddClusterNodeSpecification:
     """
 
     availability_zones: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "AvailabilityZones", "min": 1, "max": 10}
+        default=None,
+        metadata={
+            "wire": "AvailabilityZones",
+            "min": 1,
+            "max": 10,
+            "items": {"pattern": "[a-z]{2}-[a-z]+-\\d[a-z]"},
+        },
     )
     """The availability zones in which to add nodes. Use this to target node placement in specific
     availability zones within a flexible instance group.

@@ -65,11 +65,19 @@ class AdditionalInferenceSpecificationDefinition:
     """A list of the instance types that are used to generate inferences in real-time."""
 
     supported_content_types: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "SupportedContentTypes"}
+        default=None,
+        metadata={
+            "wire": "SupportedContentTypes",
+            "items": {"min": 0, "max": 256, "pattern": ".*"},
+        },
     )
     """The supported MIME types for the input data."""
 
     supported_response_mime_types: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "SupportedResponseMIMETypes"}
+        default=None,
+        metadata={
+            "wire": "SupportedResponseMIMETypes",
+            "items": {"min": 0, "max": 1024, "pattern": "[-\\w]+\\/.+"},
+        },
     )
     """The supported MIME types for the output data."""

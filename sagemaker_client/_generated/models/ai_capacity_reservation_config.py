@@ -25,6 +25,14 @@ class AICapacityReservationConfig:
     """
 
     ml_reservation_arns: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "MlReservationArns"}
+        default=None,
+        metadata={
+            "wire": "MlReservationArns",
+            "items": {
+                "min": 0,
+                "max": 256,
+                "pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[a-z0-9\\-]{1,14}/.*",
+            },
+        },
     )
     """The list of ML reservation ARNs to use."""

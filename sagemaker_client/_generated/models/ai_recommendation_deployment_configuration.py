@@ -43,7 +43,14 @@ class AIRecommendationDeploymentConfiguration:
     """The number of model copies per instance."""
 
     environment_variables: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "EnvironmentVariables", "min": 0, "max": 100}
+        default=None,
+        metadata={
+            "wire": "EnvironmentVariables",
+            "min": 0,
+            "max": 100,
+            "keys": {"min": 0, "max": 1024, "pattern": "[a-zA-Z_][a-zA-Z0-9_]*"},
+            "values": {"min": 0, "max": 1024, "pattern": "[\\S\\s]*"},
+        },
     )
     """The environment variables for the deployment."""
 

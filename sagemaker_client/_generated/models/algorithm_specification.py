@@ -103,7 +103,13 @@ class AlgorithmSpecification:
     """
 
     container_entrypoint: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "ContainerEntrypoint", "min": 1, "max": 100}
+        default=None,
+        metadata={
+            "wire": "ContainerEntrypoint",
+            "min": 1,
+            "max": 100,
+            "items": {"min": 0, "max": 256, "pattern": ".*"},
+        },
     )
     """The entrypoint script for a Docker container
     (https://docs.docker.com/engine/reference/builder/) used to run a training job. This script
@@ -114,7 +120,13 @@ class AlgorithmSpecification:
     """
 
     container_arguments: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "ContainerArguments", "min": 1, "max": 100}
+        default=None,
+        metadata={
+            "wire": "ContainerArguments",
+            "min": 1,
+            "max": 100,
+            "items": {"min": 0, "max": 256, "pattern": ".*"},
+        },
     )
     """The arguments for a container used to run a training job. See How Amazon SageMaker Runs Your
     Training Image

@@ -16,12 +16,26 @@ class AliasOperations:
     lists. After the update, the version can have up to 10 aliases.
     """
 
-    add: list[str] | None = attrs.field(default=None, metadata={"wire": "Add", "min": 0, "max": 10})
+    add: list[str] | None = attrs.field(
+        default=None,
+        metadata={
+            "wire": "Add",
+            "min": 0,
+            "max": 10,
+            "items": {"min": 1, "max": 128, "pattern": "[a-zA-Z0-9._\\-]{1,128}"},
+        },
+    )
     """The aliases to add to the pipeline version. If you assigned an alias to another version of
     the same pipeline, you must remove it from that version before you add it here.
     """
 
     remove: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "Remove", "min": 0, "max": 10}
+        default=None,
+        metadata={
+            "wire": "Remove",
+            "min": 0,
+            "max": 10,
+            "items": {"min": 1, "max": 128, "pattern": "[a-zA-Z0-9._\\-]{1,128}"},
+        },
     )
     """The aliases to remove from the pipeline version."""

@@ -20,11 +20,23 @@ class AppSpecification:
     """The container image to be run by the processing job."""
 
     container_entrypoint: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "ContainerEntrypoint", "min": 1, "max": 100}
+        default=None,
+        metadata={
+            "wire": "ContainerEntrypoint",
+            "min": 1,
+            "max": 100,
+            "items": {"min": 0, "max": 256, "pattern": ".*"},
+        },
     )
     """The entrypoint for a container used to run a processing job."""
 
     container_arguments: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "ContainerArguments", "min": 1, "max": 100}
+        default=None,
+        metadata={
+            "wire": "ContainerArguments",
+            "min": 1,
+            "max": 100,
+            "items": {"min": 0, "max": 256, "pattern": ".*"},
+        },
     )
     """The arguments for a container used to run a processing job."""

@@ -70,7 +70,13 @@ class AutoMLCandidate:
 
     inference_container_definitions: dict[str, list[AutoMLContainerDefinition]] | None = (
         attrs.field(
-            default=None, metadata={"wire": "InferenceContainerDefinitions", "min": 0, "max": 2}
+            default=None,
+            metadata={
+                "wire": "InferenceContainerDefinitions",
+                "min": 0,
+                "max": 2,
+                "values": {"min": 0, "max": 5},
+            },
         )
     )
     """The mapping of all supported processing unit (CPU, GPU, etc...) to inference container

@@ -36,7 +36,14 @@ class AutoMLContainerDefinition:
     """
 
     environment: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "Environment", "min": 0, "max": 100}
+        default=None,
+        metadata={
+            "wire": "Environment",
+            "min": 0,
+            "max": 100,
+            "keys": {"min": 0, "max": 1024, "pattern": "[a-zA-Z_][a-zA-Z0-9_]*"},
+            "values": {"min": 0, "max": 1024, "pattern": "[\\S\\s]*"},
+        },
     )
     """The environment variables to set in the container. For more information, see
     ContainerDefinition

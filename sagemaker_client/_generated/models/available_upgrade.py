@@ -22,7 +22,8 @@ class AvailableUpgrade:
     """The semantic version number of the available upgrade for the SageMaker Partner AI App."""
 
     release_notes: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "ReleaseNotes", "min": 0, "max": 10}
+        default=None,
+        metadata={"wire": "ReleaseNotes", "min": 0, "max": 10, "items": {"min": 0, "max": 1024}},
     )
     """A list of release notes describing the changes and improvements included in the available
     upgrade version.

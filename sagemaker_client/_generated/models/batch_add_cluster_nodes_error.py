@@ -33,7 +33,13 @@ class BatchAddClusterNodesError:
     """The number of nodes that failed to be added to the specified instance group."""
 
     availability_zones: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "AvailabilityZones", "min": 1, "max": 10}
+        default=None,
+        metadata={
+            "wire": "AvailabilityZones",
+            "min": 1,
+            "max": 10,
+            "items": {"pattern": "[a-z]{2}-[a-z]+-\\d[a-z]"},
+        },
     )
     """The availability zones associated with the failed node addition request."""
 

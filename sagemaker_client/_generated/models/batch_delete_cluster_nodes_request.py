@@ -25,7 +25,13 @@ class BatchDeleteClusterNodesRequest:
     """The name of the SageMaker HyperPod cluster from which to delete the specified nodes."""
 
     node_ids: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "NodeIds", "min": 1, "max": 3000}
+        default=None,
+        metadata={
+            "wire": "NodeIds",
+            "min": 1,
+            "max": 3000,
+            "items": {"min": 1, "max": 256, "pattern": "i-[a-f0-9]{8}(?:[a-f0-9]{9})?"},
+        },
     )
     """A list of node IDs to be deleted from the specified cluster.
 
@@ -37,7 +43,13 @@ class BatchDeleteClusterNodesRequest:
     """
 
     node_logical_ids: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "NodeLogicalIds", "min": 1, "max": 99}
+        default=None,
+        metadata={
+            "wire": "NodeLogicalIds",
+            "min": 1,
+            "max": 99,
+            "items": {"min": 1, "max": 128, "pattern": "[a-zA-Z0-9][a-zA-Z0-9\\-]*[a-zA-Z0-9]"},
+        },
     )
     """A list of ``NodeLogicalIds`` identifying the nodes to be deleted. You can specify up to 50
     ``NodeLogicalIds``. You must specify either ``NodeLogicalIds``, ``InstanceIds``, or both, with a

@@ -27,7 +27,13 @@ class BatchDeleteClusterNodesResponse:
     """A list of errors encountered when deleting the specified nodes."""
 
     successful: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "Successful", "min": 1, "max": 3000}
+        default=None,
+        metadata={
+            "wire": "Successful",
+            "min": 1,
+            "max": 3000,
+            "items": {"min": 1, "max": 256, "pattern": "i-[a-f0-9]{8}(?:[a-f0-9]{9})?"},
+        },
     )
     """A list of node IDs that were successfully deleted from the specified cluster."""
 
@@ -39,6 +45,12 @@ class BatchDeleteClusterNodesResponse:
     """
 
     successful_node_logical_ids: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "SuccessfulNodeLogicalIds", "min": 1, "max": 99}
+        default=None,
+        metadata={
+            "wire": "SuccessfulNodeLogicalIds",
+            "min": 1,
+            "max": 99,
+            "items": {"min": 1, "max": 128, "pattern": "[a-zA-Z0-9][a-zA-Z0-9\\-]*[a-zA-Z0-9]"},
+        },
     )
     """A list of ``NodeLogicalIds`` that were successfully deleted from the cluster."""

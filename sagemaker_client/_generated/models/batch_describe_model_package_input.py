@@ -15,6 +15,15 @@ class BatchDescribeModelPackageInput:
     """The ``BatchDescribeModelPackageInput`` structure."""
 
     model_package_arn_list: list[str] = attrs.field(
-        metadata={"wire": "ModelPackageArnList", "min": 1, "max": 100}
+        metadata={
+            "wire": "ModelPackageArnList",
+            "min": 1,
+            "max": 100,
+            "items": {
+                "min": 1,
+                "max": 2048,
+                "pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:model-package/[\\S]{1,2048}",
+            },
+        }
     )
     """The list of Amazon Resource Name (ARN) of the model package groups."""

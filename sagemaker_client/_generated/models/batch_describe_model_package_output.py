@@ -22,12 +22,30 @@ class BatchDescribeModelPackageOutput:
     """The ``BatchDescribeModelPackageOutput`` structure."""
 
     model_package_summaries: dict[str, BatchDescribeModelPackageSummary] | None = attrs.field(
-        default=None, metadata={"wire": "ModelPackageSummaries"}
+        default=None,
+        metadata={
+            "wire": "ModelPackageSummaries",
+            "keys": {
+                "min": 1,
+                "max": 2048,
+                "pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:model-package/[\\S]{1,2048}",
+            },
+        },
     )
     """The summaries for the model package versions"""
 
     batch_describe_model_package_error_map: dict[str, BatchDescribeModelPackageError] | None = (
-        attrs.field(default=None, metadata={"wire": "BatchDescribeModelPackageErrorMap"})
+        attrs.field(
+            default=None,
+            metadata={
+                "wire": "BatchDescribeModelPackageErrorMap",
+                "keys": {
+                    "min": 1,
+                    "max": 2048,
+                    "pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:model-package/[\\S]{1,2048}",
+                },
+            },
+        )
     )
     """A map of the resource and BatchDescribeModelPackageError objects reporting the error
     associated with describing the model package.

@@ -22,7 +22,13 @@ class BatchRebootClusterNodesResponse:
     """The ``BatchRebootClusterNodesResponse`` structure."""
 
     successful: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "Successful", "min": 1, "max": 3000}
+        default=None,
+        metadata={
+            "wire": "Successful",
+            "min": 1,
+            "max": 3000,
+            "items": {"min": 1, "max": 256, "pattern": "i-[a-f0-9]{8}(?:[a-f0-9]{9})?"},
+        },
     )
     """A list of EC2 instance IDs for which the reboot operation was successfully initiated."""
 
@@ -42,7 +48,13 @@ class BatchRebootClusterNodesResponse:
     """
 
     successful_node_logical_ids: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "SuccessfulNodeLogicalIds", "min": 1, "max": 99}
+        default=None,
+        metadata={
+            "wire": "SuccessfulNodeLogicalIds",
+            "min": 1,
+            "max": 99,
+            "items": {"min": 1, "max": 128, "pattern": "[a-zA-Z0-9][a-zA-Z0-9\\-]*[a-zA-Z0-9]"},
+        },
     )
     """A list of logical node IDs for which the reboot operation was successfully initiated. This
     field is only present when ``NodeLogicalIds`` were provided in the request.

@@ -27,7 +27,13 @@ class BatchReplaceClusterNodesRequest:
     """
 
     node_ids: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "NodeIds", "min": 1, "max": 25}
+        default=None,
+        metadata={
+            "wire": "NodeIds",
+            "min": 1,
+            "max": 25,
+            "items": {"min": 1, "max": 256, "pattern": "i-[a-f0-9]{8}(?:[a-f0-9]{9})?"},
+        },
     )
     """A list of EC2 instance IDs to replace with new hardware. You can specify between 1 and 25
     instance IDs.
@@ -46,7 +52,13 @@ class BatchReplaceClusterNodesRequest:
     """
 
     node_logical_ids: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "NodeLogicalIds", "min": 1, "max": 25}
+        default=None,
+        metadata={
+            "wire": "NodeLogicalIds",
+            "min": 1,
+            "max": 25,
+            "items": {"min": 1, "max": 128, "pattern": "[a-zA-Z0-9][a-zA-Z0-9\\-]*[a-zA-Z0-9]"},
+        },
     )
     """A list of logical node IDs to replace with new hardware. You can specify between 1 and 25
     logical node IDs.

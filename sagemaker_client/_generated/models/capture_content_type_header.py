@@ -17,14 +17,34 @@ class CaptureContentTypeHeader:
     """
 
     csv_content_types: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "CsvContentTypes", "min": 1, "max": 10}
+        default=None,
+        metadata={
+            "wire": "CsvContentTypes",
+            "min": 1,
+            "max": 10,
+            "items": {
+                "min": 1,
+                "max": 256,
+                "pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9])*\\/[a-zA-Z0-9](-*[a-zA-Z0-9.])*",
+            },
+        },
     )
     """The list of all content type headers that Amazon SageMaker AI will treat as CSV and capture
     accordingly.
     """
 
     json_content_types: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "JsonContentTypes", "min": 1, "max": 10}
+        default=None,
+        metadata={
+            "wire": "JsonContentTypes",
+            "min": 1,
+            "max": 10,
+            "items": {
+                "min": 1,
+                "max": 256,
+                "pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9])*\\/[a-zA-Z0-9](-*[a-zA-Z0-9.])*",
+            },
+        },
     )
     """The list of all content type headers that SageMaker AI will treat as JSON and capture
     accordingly.

@@ -17,5 +17,7 @@ class CategoricalParameter:
     name: str = attrs.field(metadata={"wire": "Name", "min": 0, "max": 64})
     """The Name of the environment variable."""
 
-    value: list[str] = attrs.field(metadata={"wire": "Value", "min": 1, "max": 3})
+    value: list[str] = attrs.field(
+        metadata={"wire": "Value", "min": 1, "max": 3, "items": {"min": 0, "max": 128}}
+    )
     """The list of values you can pass."""

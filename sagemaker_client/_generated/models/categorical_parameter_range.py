@@ -17,5 +17,12 @@ class CategoricalParameterRange:
     name: str = attrs.field(metadata={"wire": "Name", "min": 0, "max": 256, "pattern": ".*"})
     """The name of the categorical hyperparameter to tune."""
 
-    values: list[str] = attrs.field(metadata={"wire": "Values", "min": 1, "max": 30})
+    values: list[str] = attrs.field(
+        metadata={
+            "wire": "Values",
+            "min": 1,
+            "max": 30,
+            "items": {"min": 0, "max": 256, "pattern": ".*"},
+        }
+    )
     """A list of the categories for the hyperparameter."""

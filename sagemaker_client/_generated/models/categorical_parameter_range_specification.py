@@ -14,5 +14,12 @@ __all__ = [
 class CategoricalParameterRangeSpecification:
     """Defines the possible values for a categorical hyperparameter."""
 
-    values: list[str] = attrs.field(metadata={"wire": "Values", "min": 1, "max": 30})
+    values: list[str] = attrs.field(
+        metadata={
+            "wire": "Values",
+            "min": 1,
+            "max": 30,
+            "items": {"min": 0, "max": 256, "pattern": ".*"},
+        }
+    )
     """The allowed categories for the hyperparameter."""

@@ -36,7 +36,9 @@ class ChannelSpecification:
     is_required: bool | None = attrs.field(default=None, metadata={"wire": "IsRequired"})
     """Indicates whether the channel is required by the algorithm."""
 
-    supported_content_types: list[str] = attrs.field(metadata={"wire": "SupportedContentTypes"})
+    supported_content_types: list[str] = attrs.field(
+        metadata={"wire": "SupportedContentTypes", "items": {"min": 0, "max": 256, "pattern": ".*"}}
+    )
     """The supported MIME types for the data."""
 
     supported_compression_types: list[CompressionType | str] | None = attrs.field(

@@ -102,7 +102,13 @@ class ClarifyInferenceConfig:
     """
 
     label_headers: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "LabelHeaders", "min": 1, "max": 16}
+        default=None,
+        metadata={
+            "wire": "LabelHeaders",
+            "min": 1,
+            "max": 16,
+            "items": {"min": 1, "max": 64, "pattern": ".*"},
+        },
     )
     """For multiclass classification problems, the label headers are the names of the classes.
     Otherwise, the label header is the name of the predicted label. These are used to help
@@ -113,7 +119,13 @@ class ClarifyInferenceConfig:
     """
 
     feature_headers: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "FeatureHeaders", "min": 1, "max": 256}
+        default=None,
+        metadata={
+            "wire": "FeatureHeaders",
+            "min": 1,
+            "max": 256,
+            "items": {"min": 1, "max": 64, "pattern": ".*"},
+        },
     )
     """The names of the features. If provided, these are included in the endpoint response payload
     to help readability of the ``InvokeEndpoint`` output. See the Response

@@ -17,7 +17,8 @@ class CleanupStepMetadata:
     """The cleanup outcomes for Amazon S3 output resources associated with upstream steps."""
 
     cleaned_steps: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "CleanedSteps", "min": 0, "max": 100}
+        default=None,
+        metadata={"wire": "CleanedSteps", "min": 0, "max": 100, "items": {"min": 0, "max": 256}},
     )
     """The names of upstream steps whose Amazon S3 output resources the Cleanup step deleted
     successfully.
@@ -29,7 +30,8 @@ class CleanupStepMetadata:
     """The upstream steps whose Amazon S3 output resources the Cleanup step could not delete."""
 
     skipped_steps: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "SkippedSteps", "min": 0, "max": 100}
+        default=None,
+        metadata={"wire": "SkippedSteps", "min": 0, "max": 100, "items": {"min": 0, "max": 256}},
     )
     """The names of upstream steps that the Cleanup step skipped. The Cleanup step skips a step when
     the output properties needed to locate its resources are unavailable.

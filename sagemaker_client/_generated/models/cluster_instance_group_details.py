@@ -257,7 +257,7 @@ class ClusterInstanceGroupDetails:
     """
 
     active_operations: dict[str, int] | None = attrs.field(
-        default=None, metadata={"wire": "ActiveOperations"}
+        default=None, metadata={"wire": "ActiveOperations", "values": {"min": 1.0}}
     )
     """A map indicating active operations currently in progress for the instance group of a
     SageMaker HyperPod cluster. When there is a scaling operation in progress, this map contains a

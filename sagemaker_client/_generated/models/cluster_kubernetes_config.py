@@ -19,7 +19,22 @@ class ClusterKubernetesConfig:
     """
 
     labels: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "Labels", "min": 0, "max": 50}
+        default=None,
+        metadata={
+            "wire": "Labels",
+            "min": 0,
+            "max": 50,
+            "keys": {
+                "min": 1,
+                "max": 317,
+                "pattern": "([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?",
+            },
+            "values": {
+                "min": 1,
+                "max": 63,
+                "pattern": "(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?",
+            },
+        },
     )
     """Key-value pairs of labels to be applied to cluster nodes."""
 

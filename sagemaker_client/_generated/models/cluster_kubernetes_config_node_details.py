@@ -19,12 +19,42 @@ class ClusterKubernetesConfigNodeDetails:
     """
 
     current_labels: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "CurrentLabels", "min": 0, "max": 50}
+        default=None,
+        metadata={
+            "wire": "CurrentLabels",
+            "min": 0,
+            "max": 50,
+            "keys": {
+                "min": 1,
+                "max": 317,
+                "pattern": "([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?",
+            },
+            "values": {
+                "min": 1,
+                "max": 63,
+                "pattern": "(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?",
+            },
+        },
     )
     """The current labels applied to the cluster node."""
 
     desired_labels: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "DesiredLabels", "min": 0, "max": 50}
+        default=None,
+        metadata={
+            "wire": "DesiredLabels",
+            "min": 0,
+            "max": 50,
+            "keys": {
+                "min": 1,
+                "max": 317,
+                "pattern": "([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?",
+            },
+            "values": {
+                "min": 1,
+                "max": 63,
+                "pattern": "(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?",
+            },
+        },
     )
     """The desired labels to be applied to the cluster node."""
 

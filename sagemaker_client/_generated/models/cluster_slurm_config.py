@@ -22,6 +22,12 @@ class ClusterSlurmConfig:
     """
 
     partition_names: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "PartitionNames", "min": 0, "max": 1}
+        default=None,
+        metadata={
+            "wire": "PartitionNames",
+            "min": 0,
+            "max": 1,
+            "items": {"min": 0, "max": 1024, "pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9])*"},
+        },
     )
     """The list of Slurm partition names that the instance group belongs to."""

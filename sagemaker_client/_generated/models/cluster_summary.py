@@ -48,7 +48,15 @@ class ClusterSummary:
     """The status of the SageMaker HyperPod cluster."""
 
     training_plan_arns: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "TrainingPlanArns"}
+        default=None,
+        metadata={
+            "wire": "TrainingPlanArns",
+            "items": {
+                "min": 50,
+                "max": 2048,
+                "pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:training-plan/.*",
+            },
+        },
     )
     """A list of Amazon Resource Names (ARNs) of the training plans associated with this cluster.
 

@@ -31,7 +31,15 @@ class CodeEditorAppSettings:
     """A list of custom SageMaker images that are configured to run as a Code Editor app."""
 
     lifecycle_config_arns: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "LifecycleConfigArns"}
+        default=None,
+        metadata={
+            "wire": "LifecycleConfigArns",
+            "items": {
+                "min": 0,
+                "max": 256,
+                "pattern": "(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:studio-lifecycle-config/.*|None)",
+            },
+        },
     )
     """The Amazon Resource Name (ARN) of the Code Editor application lifecycle configuration."""
 

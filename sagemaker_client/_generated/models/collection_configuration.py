@@ -22,7 +22,14 @@ class CollectionConfiguration:
     """
 
     collection_parameters: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "CollectionParameters", "min": 0, "max": 20}
+        default=None,
+        metadata={
+            "wire": "CollectionParameters",
+            "min": 0,
+            "max": 20,
+            "keys": {"min": 1, "max": 256, "pattern": ".*"},
+            "values": {"min": 0, "max": 256, "pattern": ".*"},
+        },
     )
     """Parameter values for the tensor collection. The allowed parameters are ``"name"``,
     ``"include_regex"``, ``"reduction_config"``, ``"save_config"``, ``"tensor_names"``, and

@@ -15,16 +15,35 @@ class ContainerConfig:
     """The configuration used to run the application image container."""
 
     container_arguments: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "ContainerArguments", "min": 0, "max": 50}
+        default=None,
+        metadata={
+            "wire": "ContainerArguments",
+            "min": 0,
+            "max": 50,
+            "items": {"min": 0, "max": 64, "pattern": "(?!\\s*$).+"},
+        },
     )
     """The arguments for the container when you're running the application."""
 
     container_entrypoint: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "ContainerEntrypoint", "min": 0, "max": 1}
+        default=None,
+        metadata={
+            "wire": "ContainerEntrypoint",
+            "min": 0,
+            "max": 1,
+            "items": {"min": 0, "max": 256, "pattern": "(?!\\s*$).+"},
+        },
     )
     """The entrypoint used to run the application in the container."""
 
     container_environment_variables: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "ContainerEnvironmentVariables", "min": 0, "max": 25}
+        default=None,
+        metadata={
+            "wire": "ContainerEnvironmentVariables",
+            "min": 0,
+            "max": 25,
+            "keys": {"min": 0, "max": 256, "pattern": "(?!\\s*$).+"},
+            "values": {"min": 0, "max": 256},
+        },
     )
     """The environment variables to set in the container"""

@@ -124,7 +124,14 @@ class ContainerDefinition:
     """
 
     environment: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "Environment", "min": 0, "max": 100}
+        default=None,
+        metadata={
+            "wire": "Environment",
+            "min": 0,
+            "max": 100,
+            "keys": {"min": 0, "max": 1024, "pattern": "[a-zA-Z_][a-zA-Z0-9_]*"},
+            "values": {"min": 0, "max": 1024, "pattern": "[\\S\\s]*"},
+        },
     )
     """The environment variables to set in the Docker container. Don't include any sensitive data in
     your environment variables.

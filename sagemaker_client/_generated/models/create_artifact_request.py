@@ -36,7 +36,14 @@ class CreateArtifactRequest:
     """The artifact type."""
 
     properties: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "Properties", "min": 0, "max": 30}
+        default=None,
+        metadata={
+            "wire": "Properties",
+            "min": 0,
+            "max": 30,
+            "keys": {"min": 0, "max": 2500, "pattern": ".*"},
+            "values": {"min": 0, "max": 4096, "pattern": ".*"},
+        },
     )
     """A list of properties to add to the artifact."""
 

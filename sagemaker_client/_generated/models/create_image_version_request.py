@@ -51,7 +51,13 @@ class CreateImageVersionRequest:
     )
     """The ``ImageName`` of the ``Image`` to create a version of."""
 
-    aliases: list[str] | None = attrs.field(default=None, metadata={"wire": "Aliases"})
+    aliases: list[str] | None = attrs.field(
+        default=None,
+        metadata={
+            "wire": "Aliases",
+            "items": {"min": 1, "max": 128, "pattern": "(?!^[.-])^([a-zA-Z0-9-_.]+)"},
+        },
+    )
     """A list of aliases created with the image version."""
 
     vendor_guidance: VendorGuidance | str | None = attrs.field(

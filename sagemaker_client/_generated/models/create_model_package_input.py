@@ -196,7 +196,22 @@ class CreateModelPackageInput:
     """
 
     customer_metadata_properties: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "CustomerMetadataProperties", "min": 1, "max": 50}
+        default=None,
+        metadata={
+            "wire": "CustomerMetadataProperties",
+            "min": 1,
+            "max": 50,
+            "keys": {
+                "min": 1,
+                "max": 128,
+                "pattern": "([\\p{L}\\p{Z}\\p{N}_.:\\/=+\\-@]*)${1,128}",
+            },
+            "values": {
+                "min": 1,
+                "max": 256,
+                "pattern": "([\\p{L}\\p{Z}\\p{N}_.:\\/=+\\-@]*)${1,256}",
+            },
+        },
     )
     """The metadata properties associated with the model package versions."""
 

@@ -47,7 +47,13 @@ class CreateNotebookInstanceInput:
     """
 
     security_group_ids: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "SecurityGroupIds", "min": 0, "max": 5}
+        default=None,
+        metadata={
+            "wire": "SecurityGroupIds",
+            "min": 0,
+            "max": 5,
+            "items": {"min": 0, "max": 32, "pattern": "[-0-9a-zA-Z]+"},
+        },
     )
     """The VPC security group IDs, in the form sg-xxxxxxxx. The security groups must be for the same
     VPC as specified in the subnet.
@@ -163,7 +169,17 @@ class CreateNotebookInstanceInput:
     """
 
     additional_code_repositories: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "AdditionalCodeRepositories", "min": 0, "max": 3}
+        default=None,
+        metadata={
+            "wire": "AdditionalCodeRepositories",
+            "min": 0,
+            "max": 3,
+            "items": {
+                "min": 1,
+                "max": 1024,
+                "pattern": "https://([^/]+)/?(.*)$|^[a-zA-Z0-9](-*[a-zA-Z0-9])*",
+            },
+        },
     )
     """An array of up to three Git repositories to associate with the notebook instance. These can
     be either the names of Git repositories stored as resources in your account, or the URL of Git

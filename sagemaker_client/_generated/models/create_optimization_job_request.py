@@ -81,7 +81,14 @@ class CreateOptimizationJobRequest:
     """The maximum number of instances to use for the optimization job."""
 
     optimization_environment: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "OptimizationEnvironment", "min": 0, "max": 25}
+        default=None,
+        metadata={
+            "wire": "OptimizationEnvironment",
+            "min": 0,
+            "max": 25,
+            "keys": {"min": 0, "max": 256, "pattern": "(?!\\s*$).+"},
+            "values": {"min": 0, "max": 256},
+        },
     )
     """The environment variables to set in the model container."""
 
@@ -109,7 +116,17 @@ class CreateOptimizationJobRequest:
     """A VPC in Amazon VPC that your optimized model has access to."""
 
     training_plan_arns: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "TrainingPlanArns", "min": 0, "max": 1}
+        default=None,
+        metadata={
+            "wire": "TrainingPlanArns",
+            "min": 0,
+            "max": 1,
+            "items": {
+                "min": 50,
+                "max": 2048,
+                "pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:training-plan/.*",
+            },
+        },
     )
     """The Amazon Resource Name (ARN) of the training plan to use for this optimization job.
 

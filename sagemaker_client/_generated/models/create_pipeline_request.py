@@ -101,7 +101,13 @@ class CreatePipelineRequest:
     """
 
     pipeline_version_aliases: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "PipelineVersionAliases", "min": 0, "max": 10}
+        default=None,
+        metadata={
+            "wire": "PipelineVersionAliases",
+            "min": 0,
+            "max": 10,
+            "items": {"min": 1, "max": 128, "pattern": "[a-zA-Z0-9._\\-]{1,128}"},
+        },
     )
     """The aliases to assign to the first version of the pipeline. You can use an alias instead of a
     pipeline version ID to start an execution, describe the pipeline, or list its executions. Each

@@ -63,7 +63,14 @@ class CreateProcessingJobRequest:
     """Configures the processing job to run a specified Docker container image."""
 
     environment: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "Environment", "min": 0, "max": 100}
+        default=None,
+        metadata={
+            "wire": "Environment",
+            "min": 0,
+            "max": 100,
+            "keys": {"min": 0, "max": 256, "pattern": "[a-zA-Z_][a-zA-Z0-9_]*"},
+            "values": {"min": 0, "max": 256, "pattern": "[\\S\\s]*"},
+        },
     )
     """The environment variables to set in the Docker container. Up to 100 key and values entries in
     the map are supported.

@@ -49,7 +49,14 @@ class CreateTrainingJobRequest:
     """
 
     hyper_parameters: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "HyperParameters", "min": 0, "max": 100}
+        default=None,
+        metadata={
+            "wire": "HyperParameters",
+            "min": 0,
+            "max": 100,
+            "keys": {"min": 0, "max": 256, "pattern": ".*"},
+            "values": {"min": 0, "max": 2500, "pattern": ".*"},
+        },
     )
     """Algorithm-specific parameters that influence the quality of the model. You set
     hyperparameters before you start the learning process. For a list of hyperparameters for each
@@ -235,7 +242,14 @@ class CreateTrainingJobRequest:
     """
 
     environment: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "Environment", "min": 0, "max": 100}
+        default=None,
+        metadata={
+            "wire": "Environment",
+            "min": 0,
+            "max": 100,
+            "keys": {"min": 0, "max": 512, "pattern": "[a-zA-Z_][a-zA-Z0-9_]*"},
+            "values": {"min": 0, "max": 512, "pattern": "[\\S\\s]*"},
+        },
     )
     """The environment variables to set in the Docker container.
 

@@ -104,7 +104,14 @@ class CreateTransformJobRequest:
     """
 
     environment: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "Environment", "min": 0, "max": 16}
+        default=None,
+        metadata={
+            "wire": "Environment",
+            "min": 0,
+            "max": 16,
+            "keys": {"min": 0, "max": 1024, "pattern": "[a-zA-Z_][a-zA-Z0-9_]{0,1023}"},
+            "values": {"min": 0, "max": 10240, "pattern": "[\\S\\s]*"},
+        },
     )
     """The environment variables to set in the Docker container. Don't include any sensitive data in
     your environment variables. We support up to 16 key and values entries in the map.

@@ -66,19 +66,37 @@ class CreateTrialComponentRequest:
     """When the component ended."""
 
     parameters: dict[str, TrialComponentParameterValue] | None = attrs.field(
-        default=None, metadata={"wire": "Parameters", "min": 0, "max": 300}
+        default=None,
+        metadata={
+            "wire": "Parameters",
+            "min": 0,
+            "max": 300,
+            "keys": {"min": 0, "max": 320, "pattern": ".*"},
+        },
     )
     """The hyperparameters for the component."""
 
     input_artifacts: dict[str, TrialComponentArtifact] | None = attrs.field(
-        default=None, metadata={"wire": "InputArtifacts", "min": 0, "max": 60}
+        default=None,
+        metadata={
+            "wire": "InputArtifacts",
+            "min": 0,
+            "max": 60,
+            "keys": {"min": 0, "max": 128, "pattern": ".*"},
+        },
     )
     """The input artifacts for the component. Examples of input artifacts are datasets, algorithms,
     hyperparameters, source code, and instance types.
     """
 
     output_artifacts: dict[str, TrialComponentArtifact] | None = attrs.field(
-        default=None, metadata={"wire": "OutputArtifacts", "min": 0, "max": 60}
+        default=None,
+        metadata={
+            "wire": "OutputArtifacts",
+            "min": 0,
+            "max": 60,
+            "keys": {"min": 0, "max": 128, "pattern": ".*"},
+        },
     )
     """The output artifacts for the component. Examples of output artifacts are metrics, snapshots,
     logs, and images.

@@ -20,12 +20,24 @@ class DataQualityAppSpecification:
     """The container image that the data quality monitoring job runs."""
 
     container_entrypoint: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "ContainerEntrypoint", "min": 1, "max": 100}
+        default=None,
+        metadata={
+            "wire": "ContainerEntrypoint",
+            "min": 1,
+            "max": 100,
+            "items": {"min": 0, "max": 256, "pattern": ".*"},
+        },
     )
     """The entrypoint for a container used to run a monitoring job."""
 
     container_arguments: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "ContainerArguments", "min": 1, "max": 50}
+        default=None,
+        metadata={
+            "wire": "ContainerArguments",
+            "min": 1,
+            "max": 50,
+            "items": {"min": 0, "max": 256, "pattern": ".*"},
+        },
     )
     """The arguments to send to the container that the monitoring job runs."""
 
@@ -57,6 +69,13 @@ class DataQualityAppSpecification:
     """
 
     environment: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "Environment", "min": 0, "max": 50}
+        default=None,
+        metadata={
+            "wire": "Environment",
+            "min": 0,
+            "max": 50,
+            "keys": {"min": 0, "max": 256, "pattern": "[a-zA-Z_][a-zA-Z0-9_]*"},
+            "values": {"min": 0, "max": 256, "pattern": "[\\S\\s]*"},
+        },
     )
     """Sets the environment variables in the container that the monitoring job runs."""

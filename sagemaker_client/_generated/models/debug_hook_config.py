@@ -39,7 +39,14 @@ class DebugHookConfig:
     """Path to Amazon S3 storage location for metrics and tensors."""
 
     hook_parameters: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "HookParameters", "min": 0, "max": 20}
+        default=None,
+        metadata={
+            "wire": "HookParameters",
+            "min": 0,
+            "max": 20,
+            "keys": {"min": 1, "max": 256, "pattern": ".*"},
+            "values": {"min": 0, "max": 256, "pattern": ".*"},
+        },
     )
     """Configuration information for the Amazon SageMaker Debugger hook parameters."""
 

@@ -38,7 +38,13 @@ class DefaultSpaceSettings:
     """The ARN of the execution role for the space."""
 
     security_groups: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "SecurityGroups", "min": 0, "max": 5}
+        default=None,
+        metadata={
+            "wire": "SecurityGroups",
+            "min": 0,
+            "max": 5,
+            "items": {"min": 0, "max": 32, "pattern": "[-0-9a-zA-Z]+"},
+        },
     )
     """The security group IDs for the Amazon VPC that the space uses for communication."""
 

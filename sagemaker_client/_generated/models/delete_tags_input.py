@@ -24,5 +24,12 @@ class DeleteTagsInput:
     )
     """The Amazon Resource Name (ARN) of the resource whose tags you want to delete."""
 
-    tag_keys: list[str] = attrs.field(metadata={"wire": "TagKeys", "min": 1, "max": 50})
+    tag_keys: list[str] = attrs.field(
+        metadata={
+            "wire": "TagKeys",
+            "min": 1,
+            "max": 50,
+            "items": {"min": 1, "max": 128, "pattern": "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)"},
+        }
+    )
     """An array or one or more tag keys to delete."""

@@ -24,5 +24,10 @@ class DeregisterDevicesRequest:
     )
     """The name of the fleet the devices belong to."""
 
-    device_names: list[str] = attrs.field(metadata={"wire": "DeviceNames"})
+    device_names: list[str] = attrs.field(
+        metadata={
+            "wire": "DeviceNames",
+            "items": {"min": 1, "max": 63, "pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}"},
+        }
+    )
     """The unique IDs of the devices."""

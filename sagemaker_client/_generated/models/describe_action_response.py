@@ -60,7 +60,14 @@ class DescribeActionResponse:
     """The status of the action."""
 
     properties: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "Properties", "min": 0, "max": 30}
+        default=None,
+        metadata={
+            "wire": "Properties",
+            "min": 0,
+            "max": 30,
+            "keys": {"min": 0, "max": 2500, "pattern": ".*"},
+            "values": {"min": 0, "max": 2500, "pattern": ".*"},
+        },
     )
     """A list of the action's properties."""
 

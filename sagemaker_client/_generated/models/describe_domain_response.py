@@ -152,7 +152,13 @@ class DescribeDomainResponse:
     """
 
     subnet_ids: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "SubnetIds", "min": 1, "max": 16}
+        default=None,
+        metadata={
+            "wire": "SubnetIds",
+            "min": 1,
+            "max": 16,
+            "items": {"min": 0, "max": 32, "pattern": "[-0-9a-zA-Z]+"},
+        },
     )
     """The VPC subnets that the domain uses for communication."""
 

@@ -99,7 +99,11 @@ class DescribeMlflowAppResponse:
     """Indicates whether this MLflow app is the default for the entire account."""
 
     default_domain_id_list: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "DefaultDomainIdList"}
+        default=None,
+        metadata={
+            "wire": "DefaultDomainIdList",
+            "items": {"min": 0, "max": 63, "pattern": "d-(-*[a-z0-9]){1,61}"},
+        },
     )
     """List of SageMaker Domain IDs for which this MLflow App is the default."""
 

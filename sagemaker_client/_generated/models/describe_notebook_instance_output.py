@@ -77,7 +77,13 @@ class DescribeNotebookInstanceOutput:
     """The ID of the VPC subnet."""
 
     security_groups: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "SecurityGroups", "min": 0, "max": 5}
+        default=None,
+        metadata={
+            "wire": "SecurityGroups",
+            "min": 0,
+            "max": 5,
+            "items": {"min": 0, "max": 32, "pattern": "[-0-9a-zA-Z]+"},
+        },
     )
     """The IDs of the VPC security groups."""
 
@@ -177,7 +183,17 @@ class DescribeNotebookInstanceOutput:
     """
 
     additional_code_repositories: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "AdditionalCodeRepositories", "min": 0, "max": 3}
+        default=None,
+        metadata={
+            "wire": "AdditionalCodeRepositories",
+            "min": 0,
+            "max": 3,
+            "items": {
+                "min": 1,
+                "max": 1024,
+                "pattern": "https://([^/]+)/?(.*)$|^[a-zA-Z0-9](-*[a-zA-Z0-9])*",
+            },
+        },
     )
     """An array of up to three Git repositories associated with the notebook instance. These can be
     either the names of Git repositories stored as resources in your account, or the URL of Git

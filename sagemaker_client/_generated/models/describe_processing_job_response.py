@@ -65,7 +65,14 @@ class DescribeProcessingJobResponse:
     """Configures the processing job to run a specified container image."""
 
     environment: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "Environment", "min": 0, "max": 100}
+        default=None,
+        metadata={
+            "wire": "Environment",
+            "min": 0,
+            "max": 100,
+            "keys": {"min": 0, "max": 256, "pattern": "[a-zA-Z_][a-zA-Z0-9_]*"},
+            "values": {"min": 0, "max": 256, "pattern": "[\\S\\s]*"},
+        },
     )
     """The environment variables set in the Docker container."""
 

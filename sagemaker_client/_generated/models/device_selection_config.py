@@ -24,7 +24,13 @@ class DeviceSelectionConfig:
     )
     """Percentage of devices in the fleet to deploy to the current stage."""
 
-    device_names: list[str] | None = attrs.field(default=None, metadata={"wire": "DeviceNames"})
+    device_names: list[str] | None = attrs.field(
+        default=None,
+        metadata={
+            "wire": "DeviceNames",
+            "items": {"min": 1, "max": 63, "pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}"},
+        },
+    )
     """List of devices chosen to deploy."""
 
     device_name_contains: str | None = attrs.field(

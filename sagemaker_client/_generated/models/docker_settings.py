@@ -22,7 +22,13 @@ class DockerSettings:
     """Indicates whether the domain can access Docker."""
 
     vpc_only_trusted_accounts: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "VpcOnlyTrustedAccounts", "min": 0, "max": 20}
+        default=None,
+        metadata={
+            "wire": "VpcOnlyTrustedAccounts",
+            "min": 0,
+            "max": 20,
+            "items": {"min": 12, "max": 12, "pattern": "\\d+"},
+        },
     )
     """The list of Amazon Web Services accounts that are trusted when the domain is created in
     VPC-only mode.

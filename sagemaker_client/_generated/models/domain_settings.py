@@ -31,7 +31,13 @@ class DomainSettings:
     """
 
     security_group_ids: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "SecurityGroupIds", "min": 0, "max": 3}
+        default=None,
+        metadata={
+            "wire": "SecurityGroupIds",
+            "min": 0,
+            "max": 3,
+            "items": {"min": 0, "max": 32, "pattern": "[-0-9a-zA-Z]+"},
+        },
     )
     """The security groups for the Amazon Virtual Private Cloud that the ``Domain`` uses for
     communication between Domain-level apps and user apps.

@@ -19,7 +19,17 @@ class EmrSettings:
     """
 
     assumable_role_arns: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "AssumableRoleArns", "min": 0, "max": 5}
+        default=None,
+        metadata={
+            "wire": "AssumableRoleArns",
+            "min": 0,
+            "max": 5,
+            "items": {
+                "min": 20,
+                "max": 2048,
+                "pattern": "arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+",
+            },
+        },
     )
     """An array of Amazon Resource Names (ARNs) of the IAM roles that the execution role of
     SageMaker can assume for performing operations or tasks related to Amazon EMR clusters or Amazon
@@ -31,7 +41,17 @@ class EmrSettings:
     """
 
     execution_role_arns: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "ExecutionRoleArns", "min": 0, "max": 5}
+        default=None,
+        metadata={
+            "wire": "ExecutionRoleArns",
+            "min": 0,
+            "max": 5,
+            "items": {
+                "min": 20,
+                "max": 2048,
+                "pattern": "arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+",
+            },
+        },
     )
     """An array of Amazon Resource Names (ARNs) of the IAM roles used by the Amazon EMR cluster
     instances or job execution environments to access other Amazon Web Services services and

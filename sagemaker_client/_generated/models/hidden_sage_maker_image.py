@@ -24,6 +24,12 @@ class HiddenSageMakerImage:
     """The SageMaker image name that you are hiding from the Studio user interface."""
 
     version_aliases: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "VersionAliases", "min": 0, "max": 20}
+        default=None,
+        metadata={
+            "wire": "VersionAliases",
+            "min": 0,
+            "max": 20,
+            "items": {"min": 1, "max": 128, "pattern": "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"},
+        },
     )
     """The version aliases you are hiding from the Studio user interface."""

@@ -87,7 +87,13 @@ class HubContentInfo:
     """The support status of the hub content."""
 
     hub_content_search_keywords: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "HubContentSearchKeywords", "min": 0, "max": 50}
+        default=None,
+        metadata={
+            "wire": "HubContentSearchKeywords",
+            "min": 0,
+            "max": 50,
+            "items": {"min": 0, "max": 255, "pattern": ".*"},
+        },
     )
     """The searchable keywords for the hub content."""
 

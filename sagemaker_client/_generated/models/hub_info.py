@@ -42,7 +42,13 @@ class HubInfo:
     """A description of the hub."""
 
     hub_search_keywords: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "HubSearchKeywords", "min": 0, "max": 50}
+        default=None,
+        metadata={
+            "wire": "HubSearchKeywords",
+            "min": 0,
+            "max": 50,
+            "items": {"min": 0, "max": 255, "pattern": "[^A-Z]*"},
+        },
     )
     """The searchable keywords for the hub."""
 

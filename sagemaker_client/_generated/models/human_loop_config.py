@@ -84,7 +84,13 @@ class HumanLoopConfig:
     """
 
     task_keywords: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "TaskKeywords", "min": 1, "max": 5}
+        default=None,
+        metadata={
+            "wire": "TaskKeywords",
+            "min": 1,
+            "max": 5,
+            "items": {"min": 1, "max": 30, "pattern": "[A-Za-z0-9]+( [A-Za-z0-9]+)*"},
+        },
     )
     """Keywords used to describe the task so that workers can discover the task."""
 

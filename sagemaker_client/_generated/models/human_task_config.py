@@ -696,7 +696,13 @@ class HumanTaskConfig:
     """
 
     task_keywords: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "TaskKeywords", "min": 1, "max": 5}
+        default=None,
+        metadata={
+            "wire": "TaskKeywords",
+            "min": 1,
+            "max": 5,
+            "items": {"min": 1, "max": 30, "pattern": "[A-Za-z0-9]+( [A-Za-z0-9]+)*"},
+        },
     )
     """Keywords used to describe the task so that workers on Amazon Mechanical Turk can discover the
     task.

@@ -50,7 +50,14 @@ class HyperParameterTrainingJobDefinition:
         default=None, metadata={"wire": "HyperParameterRanges"}
     )
     static_hyper_parameters: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "StaticHyperParameters", "min": 0, "max": 100}
+        default=None,
+        metadata={
+            "wire": "StaticHyperParameters",
+            "min": 0,
+            "max": 100,
+            "keys": {"min": 0, "max": 256, "pattern": ".*"},
+            "values": {"min": 0, "max": 2500, "pattern": ".*"},
+        },
     )
     """Specifies the values of hyperparameters that do not change for the tuning job."""
 
@@ -161,7 +168,14 @@ class HyperParameterTrainingJobDefinition:
     """The number of times to retry the job when the job fails due to an ``InternalServerError``."""
 
     environment: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "Environment", "min": 0, "max": 48}
+        default=None,
+        metadata={
+            "wire": "Environment",
+            "min": 0,
+            "max": 48,
+            "keys": {"min": 0, "max": 512, "pattern": "[a-zA-Z_][a-zA-Z0-9_]*"},
+            "values": {"min": 0, "max": 512, "pattern": "[\\S\\s]*"},
+        },
     )
     """An environment variable that you can pass into the SageMaker CreateTrainingJob
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html) API. You

@@ -87,7 +87,13 @@ class HyperParameterTrainingJobSummary:
     """The status of the training job."""
 
     tuned_hyper_parameters: dict[str, str] = attrs.field(
-        metadata={"wire": "TunedHyperParameters", "min": 0, "max": 100}
+        metadata={
+            "wire": "TunedHyperParameters",
+            "min": 0,
+            "max": 100,
+            "keys": {"min": 0, "max": 256, "pattern": ".*"},
+            "values": {"min": 0, "max": 2500, "pattern": ".*"},
+        }
     )
     """A list of the hyperparameters for which you specified ranges to search."""
 

@@ -92,7 +92,13 @@ class ImportHubContentRequest:
     """The status of the hub content resource."""
 
     hub_content_search_keywords: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "HubContentSearchKeywords", "min": 0, "max": 50}
+        default=None,
+        metadata={
+            "wire": "HubContentSearchKeywords",
+            "min": 0,
+            "max": 50,
+            "items": {"min": 0, "max": 255, "pattern": ".*"},
+        },
     )
     """The searchable keywords of the hub content."""
 

@@ -39,7 +39,14 @@ class InferenceComponentContainerSpecification:
     """
 
     environment: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "Environment", "min": 0, "max": 100}
+        default=None,
+        metadata={
+            "wire": "Environment",
+            "min": 0,
+            "max": 100,
+            "keys": {"min": 0, "max": 1024, "pattern": "[a-zA-Z_][a-zA-Z0-9_]*"},
+            "values": {"min": 0, "max": 1024, "pattern": "[\\S\\s]*"},
+        },
     )
     """The environment variables to set in the Docker container. Each key and value in the
     Environment string-to-string map can have length of up to 1024. We support up to 16 entries in

@@ -45,11 +45,19 @@ class InferenceSpecification:
     """
 
     supported_content_types: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "SupportedContentTypes"}
+        default=None,
+        metadata={
+            "wire": "SupportedContentTypes",
+            "items": {"min": 0, "max": 256, "pattern": ".*"},
+        },
     )
     """The supported MIME types for the input data."""
 
     supported_response_mime_types: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "SupportedResponseMIMETypes"}
+        default=None,
+        metadata={
+            "wire": "SupportedResponseMIMETypes",
+            "items": {"min": 0, "max": 1024, "pattern": "[-\\w]+\\/.+"},
+        },
     )
     """The supported MIME types for the output data."""

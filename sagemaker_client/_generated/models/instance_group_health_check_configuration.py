@@ -30,7 +30,13 @@ class InstanceGroupHealthCheckConfiguration:
     """The name of the instance group."""
 
     instance_ids: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "InstanceIds", "min": 1, "max": 500}
+        default=None,
+        metadata={
+            "wire": "InstanceIds",
+            "min": 1,
+            "max": 500,
+            "items": {"min": 1, "max": 256, "pattern": "i-[a-f0-9]{8}(?:[a-f0-9]{9})?"},
+        },
     )
     """A list of Amazon Elastic Compute Cloud (EC2) instance IDs on which to perform deep health
     checks.

@@ -35,7 +35,13 @@ class InstanceGroupMetadata:
     """The ID of the subnet where the instance group is located."""
 
     security_group_ids: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "SecurityGroupIds", "min": 0, "max": 5}
+        default=None,
+        metadata={
+            "wire": "SecurityGroupIds",
+            "min": 0,
+            "max": 5,
+            "items": {"min": 0, "max": 32, "pattern": "[-0-9a-zA-Z]+"},
+        },
     )
     """A list of security group IDs associated with the instance group."""
 

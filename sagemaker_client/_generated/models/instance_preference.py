@@ -40,7 +40,17 @@ class InstancePreference:
     """
 
     training_plan_arns: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "TrainingPlanArns", "min": 1, "max": 1}
+        default=None,
+        metadata={
+            "wire": "TrainingPlanArns",
+            "min": 1,
+            "max": 1,
+            "items": {
+                "min": 50,
+                "max": 2048,
+                "pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:training-plan/.*",
+            },
+        },
     )
     """The Amazon Resource Name (ARN) of a training plan to use if this instance type is selected.
     The plan's instance type must match ``InstanceType``. A preference with a training plan uses

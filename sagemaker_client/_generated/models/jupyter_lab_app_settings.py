@@ -29,7 +29,15 @@ class JupyterLabAppSettings:
     """A list of custom SageMaker images that are configured to run as a JupyterLab app."""
 
     lifecycle_config_arns: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "LifecycleConfigArns"}
+        default=None,
+        metadata={
+            "wire": "LifecycleConfigArns",
+            "items": {
+                "min": 0,
+                "max": 256,
+                "pattern": "(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:studio-lifecycle-config/.*|None)",
+            },
+        },
     )
     """The Amazon Resource Name (ARN) of the lifecycle configurations attached to the user profile
     or domain. To remove a lifecycle config, you must set ``LifecycleConfigArns`` to an empty list.

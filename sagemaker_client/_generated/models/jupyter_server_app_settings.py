@@ -26,7 +26,15 @@ class JupyterServerAppSettings:
     """
 
     lifecycle_config_arns: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "LifecycleConfigArns"}
+        default=None,
+        metadata={
+            "wire": "LifecycleConfigArns",
+            "items": {
+                "min": 0,
+                "max": 256,
+                "pattern": "(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:studio-lifecycle-config/.*|None)",
+            },
+        },
     )
     """The Amazon Resource Name (ARN) of the Lifecycle Configurations attached to the
     JupyterServerApp. If you use this parameter, the ``DefaultResourceSpec`` parameter is also

@@ -43,7 +43,15 @@ class KernelGatewayAppSettings:
     """
 
     lifecycle_config_arns: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "LifecycleConfigArns"}
+        default=None,
+        metadata={
+            "wire": "LifecycleConfigArns",
+            "items": {
+                "min": 0,
+                "max": 256,
+                "pattern": "(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:studio-lifecycle-config/.*|None)",
+            },
+        },
     )
     """The Amazon Resource Name (ARN) of the Lifecycle Configurations attached to the the user
     profile or domain.

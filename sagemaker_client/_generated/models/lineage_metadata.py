@@ -17,17 +17,38 @@ class LineageMetadata:
     """The metadata that tracks relationships between ML artifacts, actions, and contexts."""
 
     action_arns: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "ActionArns", "min": 0, "max": 5}
+        default=None,
+        metadata={
+            "wire": "ActionArns",
+            "min": 0,
+            "max": 5,
+            "keys": {"min": 0, "max": 2048},
+            "values": {"min": 0, "max": 2048},
+        },
     )
     """The Amazon Resource Name (ARN) of the lineage action."""
 
     artifact_arns: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "ArtifactArns", "min": 0, "max": 5}
+        default=None,
+        metadata={
+            "wire": "ArtifactArns",
+            "min": 0,
+            "max": 5,
+            "keys": {"min": 0, "max": 2048},
+            "values": {"min": 0, "max": 2048},
+        },
     )
     """The Amazon Resource Name (ARN) of the lineage artifact."""
 
     context_arns: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "ContextArns", "min": 0, "max": 5}
+        default=None,
+        metadata={
+            "wire": "ContextArns",
+            "min": 0,
+            "max": 5,
+            "keys": {"min": 0, "max": 2048},
+            "values": {"min": 0, "max": 2048},
+        },
     )
     """The Amazon Resource Name (ARN) of the lineage context."""
 

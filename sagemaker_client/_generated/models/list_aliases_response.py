@@ -15,7 +15,11 @@ class ListAliasesResponse:
     """The ``ListAliasesResponse`` structure."""
 
     sage_maker_image_version_aliases: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "SageMakerImageVersionAliases"}
+        default=None,
+        metadata={
+            "wire": "SageMakerImageVersionAliases",
+            "items": {"min": 1, "max": 128, "pattern": "(?!^[.-])^([a-zA-Z0-9-_.]+)"},
+        },
     )
     """A list of SageMaker AI image version aliases."""
 

@@ -22,12 +22,24 @@ class ModelQualityAppSpecification:
     """The address of the container image that the monitoring job runs."""
 
     container_entrypoint: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "ContainerEntrypoint", "min": 1, "max": 100}
+        default=None,
+        metadata={
+            "wire": "ContainerEntrypoint",
+            "min": 1,
+            "max": 100,
+            "items": {"min": 0, "max": 256, "pattern": ".*"},
+        },
     )
     """Specifies the entrypoint for a container that the monitoring job runs."""
 
     container_arguments: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "ContainerArguments", "min": 1, "max": 50}
+        default=None,
+        metadata={
+            "wire": "ContainerArguments",
+            "min": 1,
+            "max": 50,
+            "items": {"min": 0, "max": 256, "pattern": ".*"},
+        },
     )
     """An array of arguments for the container used to run the monitoring job."""
 
@@ -64,6 +76,13 @@ class ModelQualityAppSpecification:
     """The machine learning problem type of the model that the monitoring job monitors."""
 
     environment: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "Environment", "min": 0, "max": 50}
+        default=None,
+        metadata={
+            "wire": "Environment",
+            "min": 0,
+            "max": 50,
+            "keys": {"min": 0, "max": 256, "pattern": "[a-zA-Z_][a-zA-Z0-9_]*"},
+            "values": {"min": 0, "max": 256, "pattern": "[\\S\\s]*"},
+        },
     )
     """Sets the environment variables in the container that the monitoring job runs."""

@@ -20,6 +20,13 @@ class ModelQuantizationConfig:
     """The URI of an LMI DLC in Amazon ECR. SageMaker uses this image to run the optimization."""
 
     override_environment: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "OverrideEnvironment", "min": 0, "max": 25}
+        default=None,
+        metadata={
+            "wire": "OverrideEnvironment",
+            "min": 0,
+            "max": 25,
+            "keys": {"min": 0, "max": 256, "pattern": "(?!\\s*$).+"},
+            "values": {"min": 0, "max": 256},
+        },
     )
     """Environment variables that override the default ones in the model container."""

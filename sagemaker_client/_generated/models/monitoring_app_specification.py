@@ -20,12 +20,24 @@ class MonitoringAppSpecification:
     """The container image to be run by the monitoring job."""
 
     container_entrypoint: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "ContainerEntrypoint", "min": 1, "max": 100}
+        default=None,
+        metadata={
+            "wire": "ContainerEntrypoint",
+            "min": 1,
+            "max": 100,
+            "items": {"min": 0, "max": 256, "pattern": ".*"},
+        },
     )
     """Specifies the entrypoint for a container used to run the monitoring job."""
 
     container_arguments: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "ContainerArguments", "min": 1, "max": 50}
+        default=None,
+        metadata={
+            "wire": "ContainerArguments",
+            "min": 1,
+            "max": 50,
+            "items": {"min": 0, "max": 256, "pattern": ".*"},
+        },
     )
     """An array of arguments for the container used to run the monitoring job."""
 

@@ -63,7 +63,14 @@ class MonitoringJobDefinition:
     """Specifies a time limit for how long the monitoring job is allowed to run."""
 
     environment: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "Environment", "min": 0, "max": 50}
+        default=None,
+        metadata={
+            "wire": "Environment",
+            "min": 0,
+            "max": 50,
+            "keys": {"min": 0, "max": 256, "pattern": "[a-zA-Z_][a-zA-Z0-9_]*"},
+            "values": {"min": 0, "max": 256, "pattern": "[\\S\\s]*"},
+        },
     )
     """Sets the environment variables in the Docker container."""
 

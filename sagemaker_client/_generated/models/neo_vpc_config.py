@@ -20,13 +20,25 @@ class NeoVpcConfig:
     """
 
     security_group_ids: list[str] = attrs.field(
-        metadata={"wire": "SecurityGroupIds", "min": 1, "max": 5}
+        metadata={
+            "wire": "SecurityGroupIds",
+            "min": 1,
+            "max": 5,
+            "items": {"min": 0, "max": 32, "pattern": "[-0-9a-zA-Z]+"},
+        }
     )
     """The VPC security group IDs. IDs have the form of ``sg-xxxxxxxx``. Specify the security groups
     for the VPC that is specified in the ``Subnets`` field.
     """
 
-    subnets: list[str] = attrs.field(metadata={"wire": "Subnets", "min": 1, "max": 16})
+    subnets: list[str] = attrs.field(
+        metadata={
+            "wire": "Subnets",
+            "min": 1,
+            "max": 16,
+            "items": {"min": 0, "max": 32, "pattern": "[-0-9a-zA-Z]+"},
+        }
+    )
     """The ID of the subnets in the VPC that you want to connect the compilation job to for
     accessing the model in Amazon S3.
     """

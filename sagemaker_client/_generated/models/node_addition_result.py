@@ -45,7 +45,13 @@ class NodeAdditionResult:
     """
 
     availability_zones: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "AvailabilityZones", "min": 1, "max": 10}
+        default=None,
+        metadata={
+            "wire": "AvailabilityZones",
+            "min": 1,
+            "max": 10,
+            "items": {"pattern": "[a-z]{2}-[a-z]+-\\d[a-z]"},
+        },
     )
     """The availability zones associated with the successfully added node."""
 

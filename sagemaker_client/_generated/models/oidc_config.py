@@ -70,7 +70,14 @@ class OidcConfig:
     """
 
     authentication_request_extra_params: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "AuthenticationRequestExtraParams", "min": 0, "max": 10}
+        default=None,
+        metadata={
+            "wire": "AuthenticationRequestExtraParams",
+            "min": 0,
+            "max": 10,
+            "keys": {"min": 0, "max": 512, "pattern": ".*"},
+            "values": {"min": 0, "max": 512, "pattern": ".*"},
+        },
     )
     """A string to string map of identifiers specific to the custom identity provider (IdP) being
     used.

@@ -19,7 +19,13 @@ class OidcMemberDefinition:
     """
 
     groups: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "Groups", "min": 1, "max": 10}
+        default=None,
+        metadata={
+            "wire": "Groups",
+            "min": 1,
+            "max": 10,
+            "items": {"min": 1, "max": 63, "pattern": "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+"},
+        },
     )
     """A list of comma seperated strings that identifies user groups in your OIDC IdP. Each user
     group is made up of a group of private workers.

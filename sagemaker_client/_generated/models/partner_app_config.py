@@ -17,12 +17,25 @@ class PartnerAppConfig:
     """Configuration settings for the SageMaker Partner AI App."""
 
     admin_users: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "AdminUsers", "min": 0, "max": 5}
+        default=None,
+        metadata={
+            "wire": "AdminUsers",
+            "min": 0,
+            "max": 5,
+            "items": {"min": 0, "max": 256, "pattern": "(?!\\s*$).+"},
+        },
     )
     """The list of users that are given admin access to the SageMaker Partner AI App."""
 
     arguments: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "Arguments", "min": 0, "max": 5}
+        default=None,
+        metadata={
+            "wire": "Arguments",
+            "min": 0,
+            "max": 5,
+            "keys": {"min": 0, "max": 256, "pattern": "(?!\\s*$).+"},
+            "values": {"min": 0, "max": 1024},
+        },
     )
     """This is a map of required inputs for a SageMaker Partner AI App. Based on the application
     type, the map is populated with a key and value pair that is specific to the user and
@@ -30,7 +43,13 @@ class PartnerAppConfig:
     """
 
     assigned_group_patterns: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "AssignedGroupPatterns", "min": 0, "max": 10}
+        default=None,
+        metadata={
+            "wire": "AssignedGroupPatterns",
+            "min": 0,
+            "max": 10,
+            "items": {"min": 1, "max": 128, "pattern": "[\\w+=,.@*-]+"},
+        },
     )
     """A list of Amazon Web Services IAM Identity Center group patterns that can access the
     SageMaker Partner AI App. Group names support wildcard matching using ``*``. An empty list

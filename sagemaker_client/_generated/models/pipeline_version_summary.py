@@ -68,6 +68,12 @@ class PipelineVersionSummary:
     """
 
     pipeline_version_aliases: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "PipelineVersionAliases", "min": 0, "max": 10}
+        default=None,
+        metadata={
+            "wire": "PipelineVersionAliases",
+            "min": 0,
+            "max": 10,
+            "items": {"min": 1, "max": 128, "pattern": "[a-zA-Z0-9._\\-]{1,128}"},
+        },
     )
     """The aliases assigned to the pipeline version."""

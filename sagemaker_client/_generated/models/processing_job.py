@@ -60,7 +60,14 @@ class ProcessingJob:
         default=None, metadata={"wire": "AppSpecification"}
     )
     environment: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "Environment", "min": 0, "max": 100}
+        default=None,
+        metadata={
+            "wire": "Environment",
+            "min": 0,
+            "max": 100,
+            "keys": {"min": 0, "max": 256, "pattern": "[a-zA-Z_][a-zA-Z0-9_]*"},
+            "values": {"min": 0, "max": 256, "pattern": "[\\S\\s]*"},
+        },
     )
     """Sets the environment variables in the Docker container."""
 

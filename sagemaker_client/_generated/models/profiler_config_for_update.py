@@ -36,7 +36,14 @@ class ProfilerConfigForUpdate:
     """
 
     profiling_parameters: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "ProfilingParameters", "min": 0, "max": 20}
+        default=None,
+        metadata={
+            "wire": "ProfilingParameters",
+            "min": 0,
+            "max": 20,
+            "keys": {"min": 1, "max": 256, "pattern": ".*"},
+            "values": {"min": 0, "max": 256, "pattern": ".*"},
+        },
     )
     """Configuration information for capturing framework metrics. Available key strings for
     different profiling options are ``DetailedProfilingConfig``, ``PythonProfilingConfig``, and

@@ -57,6 +57,13 @@ class ProfilerRuleConfiguration:
     """The size, in GB, of the ML storage volume attached to the processing instance."""
 
     rule_parameters: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "RuleParameters", "min": 0, "max": 100}
+        default=None,
+        metadata={
+            "wire": "RuleParameters",
+            "min": 0,
+            "max": 100,
+            "keys": {"min": 1, "max": 256, "pattern": ".*"},
+            "values": {"min": 0, "max": 256, "pattern": ".*"},
+        },
     )
     """Runtime configuration for rule container."""

@@ -21,7 +21,7 @@ class QueryFilters:
     """
 
     types: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "Types", "min": 0, "max": 5}
+        default=None, metadata={"wire": "Types", "min": 0, "max": 5, "items": {"min": 0, "max": 40}}
     )
     """Filter the lineage entities connected to the ``StartArn`` by type. For example: ``DataSet``,
     ``Model``, ``Endpoint``, or ``ModelDeployment``.
@@ -56,7 +56,14 @@ class QueryFilters:
     """Filter the lineage entities connected to the ``StartArn``(s) after the last modified date."""
 
     properties: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "Properties", "min": 0, "max": 5}
+        default=None,
+        metadata={
+            "wire": "Properties",
+            "min": 0,
+            "max": 5,
+            "keys": {"min": 0, "max": 256},
+            "values": {"min": 0, "max": 256},
+        },
     )
     """Filter the lineage entities connected to the ``StartArn``(s) by a set if property key value
     pairs. If multiple pairs are provided, an entity is included in the results if it matches any of

@@ -18,7 +18,17 @@ class QueryLineageRequest:
     """The ``QueryLineageRequest`` structure."""
 
     start_arns: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "StartArns", "min": 0, "max": 1}
+        default=None,
+        metadata={
+            "wire": "StartArns",
+            "min": 0,
+            "max": 1,
+            "items": {
+                "min": 0,
+                "max": 256,
+                "pattern": "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:(experiment|experiment-trial-component|artifact|action|context)/.*",
+            },
+        },
     )
     """A list of resource Amazon Resource Name (ARN) that represent the starting point for your
     lineage query.

@@ -27,7 +27,14 @@ class RealTimeInferenceRecommendation:
     """The recommended instance type for Real-Time Inference."""
 
     environment: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "Environment", "min": 0, "max": 100}
+        default=None,
+        metadata={
+            "wire": "Environment",
+            "min": 0,
+            "max": 100,
+            "keys": {"min": 0, "max": 1024, "pattern": "[a-zA-Z_][a-zA-Z0-9_]*"},
+            "values": {"min": 0, "max": 1024, "pattern": "[\\S\\s]*"},
+        },
     )
     """The recommended environment variables to set in the model container for Real-Time Inference.
     """

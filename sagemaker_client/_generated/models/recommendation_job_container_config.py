@@ -99,6 +99,10 @@ class RecommendationJobContainerConfig:
     """
 
     supported_response_mime_types: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "SupportedResponseMIMETypes"}
+        default=None,
+        metadata={
+            "wire": "SupportedResponseMIMETypes",
+            "items": {"min": 0, "max": 1024, "pattern": "[-\\w]+\\/.+"},
+        },
     )
     """The supported MIME types for the output data."""

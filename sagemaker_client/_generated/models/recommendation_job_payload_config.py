@@ -28,6 +28,10 @@ class RecommendationJobPayloadConfig:
     """
 
     supported_content_types: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "SupportedContentTypes"}
+        default=None,
+        metadata={
+            "wire": "SupportedContentTypes",
+            "items": {"min": 0, "max": 256, "pattern": ".*"},
+        },
     )
     """The supported MIME types for the input data."""

@@ -23,7 +23,14 @@ class RoleGroupAssignment:
     depend on the app type and version.
     """
 
-    group_patterns: list[str] = attrs.field(metadata={"wire": "GroupPatterns", "min": 1, "max": 10})
+    group_patterns: list[str] = attrs.field(
+        metadata={
+            "wire": "GroupPatterns",
+            "min": 1,
+            "max": 10,
+            "items": {"min": 1, "max": 128, "pattern": "[\\w+=,.@*-]+"},
+        }
+    )
     """A list of Amazon Web Services IAM Identity Center group patterns that should be assigned to
     the specified role. Group patterns support wildcard matching using ``*``.
     """

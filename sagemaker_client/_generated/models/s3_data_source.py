@@ -106,14 +106,26 @@ class S3DataSource:
     """
 
     attribute_names: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "AttributeNames", "min": 0, "max": 16}
+        default=None,
+        metadata={
+            "wire": "AttributeNames",
+            "min": 0,
+            "max": 16,
+            "items": {"min": 1, "max": 256, "pattern": ".+"},
+        },
     )
     """A list of one or more attribute names to use that are found in a specified augmented manifest
     file.
     """
 
     instance_group_names: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "InstanceGroupNames", "min": 0, "max": 5}
+        default=None,
+        metadata={
+            "wire": "InstanceGroupNames",
+            "min": 0,
+            "max": 5,
+            "items": {"min": 1, "max": 64, "pattern": ".+"},
+        },
     )
     """A list of names of instance groups that get data from the S3 data source."""
 

@@ -31,7 +31,12 @@ class StopInferenceExperimentRequest:
     """The name of the inference experiment to stop."""
 
     model_variant_actions: dict[str, ModelVariantAction | str] = attrs.field(
-        metadata={"wire": "ModelVariantActions", "min": 1, "max": 2}
+        metadata={
+            "wire": "ModelVariantActions",
+            "min": 1,
+            "max": 2,
+            "keys": {"min": 0, "max": 63, "pattern": "[a-zA-Z0-9]([\\-a-zA-Z0-9]*[a-zA-Z0-9])?"},
+        }
     )
     """Array of key-value pairs, with names of variants mapped to actions. The possible actions are
     the following:

@@ -49,7 +49,14 @@ class TextGenerationJobConfig:
     """
 
     text_generation_hyper_parameters: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "TextGenerationHyperParameters", "min": 0, "max": 30}
+        default=None,
+        metadata={
+            "wire": "TextGenerationHyperParameters",
+            "min": 0,
+            "max": 30,
+            "keys": {"min": 0, "max": 32, "pattern": "[a-zA-Z0-9._-]+"},
+            "values": {"min": 0, "max": 16, "pattern": "[a-zA-Z0-9._-]+"},
+        },
     )
     """The hyperparameters used to configure and optimize the learning process of the base model.
     You can set any combination of the following hyperparameters for all base models. For more

@@ -34,7 +34,13 @@ class TimeSeriesConfig:
     """
 
     grouping_attribute_names: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "GroupingAttributeNames", "min": 1, "max": 5}
+        default=None,
+        metadata={
+            "wire": "GroupingAttributeNames",
+            "min": 1,
+            "max": 5,
+            "items": {"min": 1, "max": 256},
+        },
     )
     """A set of columns names that can be grouped with the item identifier column to create a
     composite key for which a target value is predicted.

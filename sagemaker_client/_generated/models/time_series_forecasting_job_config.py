@@ -93,7 +93,13 @@ class TimeSeriesForecastingJobConfig:
     """
 
     forecast_quantiles: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "ForecastQuantiles", "min": 1, "max": 5}
+        default=None,
+        metadata={
+            "wire": "ForecastQuantiles",
+            "min": 1,
+            "max": 5,
+            "items": {"min": 2, "max": 4, "pattern": "(^p[1-9]\\d?$)"},
+        },
     )
     """The quantiles used to train the model for forecasts at a specified quantile. You can specify
     quantiles from ``0.01`` (p1) to ``0.99`` (p99), by increments of 0.01 or higher. Up to five

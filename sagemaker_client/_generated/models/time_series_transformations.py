@@ -22,7 +22,14 @@ class TimeSeriesTransformations:
     """
 
     filling: dict[str, dict[str, str]] | None = attrs.field(
-        default=None, metadata={"wire": "Filling", "min": 1, "max": 50}
+        default=None,
+        metadata={
+            "wire": "Filling",
+            "min": 1,
+            "max": 50,
+            "keys": {"min": 1, "max": 256},
+            "values": {"min": 1, "max": 6},
+        },
     )
     """A key value pair defining the filling method for a column, where the key is the column name
     and the value is an object which defines the filling logic. You can specify multiple filling
@@ -45,7 +52,8 @@ class TimeSeriesTransformations:
     """
 
     aggregation: dict[str, AggregationTransformationValue | str] | None = attrs.field(
-        default=None, metadata={"wire": "Aggregation", "min": 1, "max": 50}
+        default=None,
+        metadata={"wire": "Aggregation", "min": 1, "max": 50, "keys": {"min": 1, "max": 256}},
     )
     """A key value pair defining the aggregation method for a column, where the key is the column
     name and the value is the aggregation method.

@@ -182,7 +182,14 @@ class TrainingJob:
     """If the training job failed, the reason it failed."""
 
     hyper_parameters: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "HyperParameters", "min": 0, "max": 100}
+        default=None,
+        metadata={
+            "wire": "HyperParameters",
+            "min": 0,
+            "max": 100,
+            "keys": {"min": 0, "max": 256, "pattern": ".*"},
+            "values": {"min": 0, "max": 2500, "pattern": ".*"},
+        },
     )
     """Algorithm-specific parameters."""
 
@@ -368,7 +375,14 @@ class TrainingJob:
         default=None, metadata={"wire": "ProfilerConfig"}
     )
     environment: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "Environment", "min": 0, "max": 100}
+        default=None,
+        metadata={
+            "wire": "Environment",
+            "min": 0,
+            "max": 100,
+            "keys": {"min": 0, "max": 512, "pattern": "[a-zA-Z_][a-zA-Z0-9_]*"},
+            "values": {"min": 0, "max": 512, "pattern": "[\\S\\s]*"},
+        },
     )
     """The environment variables to set in the Docker container."""
 

@@ -24,7 +24,14 @@ class TrainingJobDefinition:
         metadata={"wire": "TrainingInputMode"}
     )
     hyper_parameters: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "HyperParameters", "min": 0, "max": 100}
+        default=None,
+        metadata={
+            "wire": "HyperParameters",
+            "min": 0,
+            "max": 100,
+            "keys": {"min": 0, "max": 256, "pattern": ".*"},
+            "values": {"min": 0, "max": 2500, "pattern": ".*"},
+        },
     )
     """The hyperparameters used for the training job."""
 

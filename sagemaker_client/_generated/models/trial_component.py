@@ -97,17 +97,35 @@ class TrialComponent:
         default=None, metadata={"wire": "LastModifiedBy"}
     )
     parameters: dict[str, TrialComponentParameterValue] | None = attrs.field(
-        default=None, metadata={"wire": "Parameters", "min": 0, "max": 300}
+        default=None,
+        metadata={
+            "wire": "Parameters",
+            "min": 0,
+            "max": 300,
+            "keys": {"min": 0, "max": 320, "pattern": ".*"},
+        },
     )
     """The hyperparameters of the component."""
 
     input_artifacts: dict[str, TrialComponentArtifact] | None = attrs.field(
-        default=None, metadata={"wire": "InputArtifacts", "min": 0, "max": 60}
+        default=None,
+        metadata={
+            "wire": "InputArtifacts",
+            "min": 0,
+            "max": 60,
+            "keys": {"min": 0, "max": 128, "pattern": ".*"},
+        },
     )
     """The input artifacts of the component."""
 
     output_artifacts: dict[str, TrialComponentArtifact] | None = attrs.field(
-        default=None, metadata={"wire": "OutputArtifacts", "min": 0, "max": 60}
+        default=None,
+        metadata={
+            "wire": "OutputArtifacts",
+            "min": 0,
+            "max": 60,
+            "keys": {"min": 0, "max": 128, "pattern": ".*"},
+        },
     )
     """The output artifacts of the component."""
 

@@ -36,11 +36,19 @@ class UpdateArtifactRequest:
     """The new name for the artifact."""
 
     properties: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "Properties", "min": 0, "max": 30}
+        default=None,
+        metadata={
+            "wire": "Properties",
+            "min": 0,
+            "max": 30,
+            "keys": {"min": 0, "max": 2500, "pattern": ".*"},
+            "values": {"min": 0, "max": 4096, "pattern": ".*"},
+        },
     )
     """The new list of properties. Overwrites the current property list."""
 
     properties_to_remove: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "PropertiesToRemove"}
+        default=None,
+        metadata={"wire": "PropertiesToRemove", "items": {"min": 0, "max": 2500, "pattern": ".*"}},
     )
     """A list of properties to remove."""

@@ -77,7 +77,13 @@ class UpdateClusterRequest:
     """The node recovery mode to be applied to the SageMaker HyperPod cluster."""
 
     instance_groups_to_delete: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "InstanceGroupsToDelete", "min": 0, "max": 100}
+        default=None,
+        metadata={
+            "wire": "InstanceGroupsToDelete",
+            "min": 0,
+            "max": 100,
+            "items": {"min": 1, "max": 63, "pattern": "[a-zA-Z0-9](-*[a-zA-Z0-9])*"},
+        },
     )
     """Specify the names of the instance groups to delete. Use a single ``,`` as the separator
     between multiple names.

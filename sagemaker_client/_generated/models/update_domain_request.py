@@ -56,7 +56,13 @@ class UpdateDomainRequest:
     """The default settings for shared spaces that users create in the domain."""
 
     subnet_ids: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "SubnetIds", "min": 1, "max": 16}
+        default=None,
+        metadata={
+            "wire": "SubnetIds",
+            "min": 1,
+            "max": 16,
+            "items": {"min": 0, "max": 32, "pattern": "[-0-9a-zA-Z]+"},
+        },
     )
     """The VPC subnets that Studio uses for communication.
 

@@ -49,7 +49,13 @@ class UpdateFeatureMetadataRequest:
     """A list of key-value pairs that you can add to better describe the feature."""
 
     parameter_removals: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "ParameterRemovals", "min": 0, "max": 25}
+        default=None,
+        metadata={
+            "wire": "ParameterRemovals",
+            "min": 0,
+            "max": 25,
+            "items": {"min": 1, "max": 255, "pattern": "([\\p{L}\\p{Z}\\p{N}_.:/=+\\-]*)"},
+        },
     )
     """A list of parameter keys that you can specify to remove parameters that describe your
     feature.

@@ -33,6 +33,12 @@ class UpdateHubRequest:
     """The display name of the hub."""
 
     hub_search_keywords: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "HubSearchKeywords", "min": 0, "max": 50}
+        default=None,
+        metadata={
+            "wire": "HubSearchKeywords",
+            "min": 0,
+            "max": 50,
+            "items": {"min": 0, "max": 255, "pattern": "[^A-Z]*"},
+        },
     )
     """The searchable keywords for the hub."""

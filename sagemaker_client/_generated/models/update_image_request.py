@@ -15,7 +15,13 @@ class UpdateImageRequest:
     """The ``UpdateImageRequest`` structure."""
 
     delete_properties: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "DeleteProperties", "min": 0, "max": 2}
+        default=None,
+        metadata={
+            "wire": "DeleteProperties",
+            "min": 0,
+            "max": 2,
+            "items": {"min": 1, "max": 11, "pattern": "(^DisplayName$)|(^Description$)"},
+        },
     )
     """A list of properties to delete. Only the ``Description`` and ``DisplayName`` properties can
     be deleted.

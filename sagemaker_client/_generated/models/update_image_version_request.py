@@ -37,11 +37,21 @@ class UpdateImageVersionRequest:
     version: int | None = attrs.field(default=None, metadata={"wire": "Version", "min": 0.0})
     """The version of the image."""
 
-    aliases_to_add: list[str] | None = attrs.field(default=None, metadata={"wire": "AliasesToAdd"})
+    aliases_to_add: list[str] | None = attrs.field(
+        default=None,
+        metadata={
+            "wire": "AliasesToAdd",
+            "items": {"min": 1, "max": 128, "pattern": "(?!^[.-])^([a-zA-Z0-9-_.]+)"},
+        },
+    )
     """A list of aliases to add."""
 
     aliases_to_delete: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "AliasesToDelete"}
+        default=None,
+        metadata={
+            "wire": "AliasesToDelete",
+            "items": {"min": 1, "max": 128, "pattern": "(?!^[.-])^([a-zA-Z0-9-_.]+)"},
+        },
     )
     """A list of aliases to delete."""
 

@@ -76,7 +76,11 @@ class UpdateMlflowAppRequest:
     """
 
     default_domain_id_list: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "DefaultDomainIdList"}
+        default=None,
+        metadata={
+            "wire": "DefaultDomainIdList",
+            "items": {"min": 0, "max": 63, "pattern": "d-(-*[a-z0-9]){1,61}"},
+        },
     )
     """List of SageMaker Domain IDs for which this MLflow App is the default."""
 

@@ -52,12 +52,35 @@ class UpdateModelPackageInput:
     """A description for the approval status of the model."""
 
     customer_metadata_properties: dict[str, str] | None = attrs.field(
-        default=None, metadata={"wire": "CustomerMetadataProperties", "min": 1, "max": 50}
+        default=None,
+        metadata={
+            "wire": "CustomerMetadataProperties",
+            "min": 1,
+            "max": 50,
+            "keys": {
+                "min": 1,
+                "max": 128,
+                "pattern": "([\\p{L}\\p{Z}\\p{N}_.:\\/=+\\-@]*)${1,128}",
+            },
+            "values": {
+                "min": 1,
+                "max": 256,
+                "pattern": "([\\p{L}\\p{Z}\\p{N}_.:\\/=+\\-@]*)${1,256}",
+            },
+        },
     )
     """The metadata properties associated with the model package versions."""
 
     customer_metadata_properties_to_remove: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "CustomerMetadataPropertiesToRemove"}
+        default=None,
+        metadata={
+            "wire": "CustomerMetadataPropertiesToRemove",
+            "items": {
+                "min": 1,
+                "max": 128,
+                "pattern": "([\\p{L}\\p{Z}\\p{N}_.:\\/=+\\-@]*)${1,128}",
+            },
+        },
     )
     """The metadata properties associated with the model package versions to remove."""
 

@@ -81,7 +81,13 @@ class UpdatePipelineRequest:
     """If specified, it applies to all executions of this pipeline by default."""
 
     pipeline_version_aliases: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "PipelineVersionAliases", "min": 0, "max": 10}
+        default=None,
+        metadata={
+            "wire": "PipelineVersionAliases",
+            "min": 0,
+            "max": 10,
+            "items": {"min": 1, "max": 128, "pattern": "[a-zA-Z0-9._\\-]{1,128}"},
+        },
     )
     """The aliases to assign to the new pipeline version that this update creates. You can specify
     aliases only when the update changes the pipeline definition. To change the aliases of an

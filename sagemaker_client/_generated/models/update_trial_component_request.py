@@ -55,7 +55,13 @@ class UpdateTrialComponentRequest:
     """When the component ended."""
 
     parameters: dict[str, TrialComponentParameterValue] | None = attrs.field(
-        default=None, metadata={"wire": "Parameters", "min": 0, "max": 300}
+        default=None,
+        metadata={
+            "wire": "Parameters",
+            "min": 0,
+            "max": 300,
+            "keys": {"min": 0, "max": 320, "pattern": ".*"},
+        },
     )
     """Replaces all of the component's hyperparameters with the specified hyperparameters or add new
     hyperparameters. Existing hyperparameters are replaced if the trial component is updated with an
@@ -63,12 +69,19 @@ class UpdateTrialComponentRequest:
     """
 
     parameters_to_remove: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "ParametersToRemove"}
+        default=None,
+        metadata={"wire": "ParametersToRemove", "items": {"min": 0, "max": 256, "pattern": ".*"}},
     )
     """The hyperparameters to remove from the component."""
 
     input_artifacts: dict[str, TrialComponentArtifact] | None = attrs.field(
-        default=None, metadata={"wire": "InputArtifacts", "min": 0, "max": 60}
+        default=None,
+        metadata={
+            "wire": "InputArtifacts",
+            "min": 0,
+            "max": 60,
+            "keys": {"min": 0, "max": 128, "pattern": ".*"},
+        },
     )
     """Replaces all of the component's input artifacts with the specified artifacts or adds new
     input artifacts. Existing input artifacts are replaced if the trial component is updated with an
@@ -76,12 +89,22 @@ class UpdateTrialComponentRequest:
     """
 
     input_artifacts_to_remove: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "InputArtifactsToRemove"}
+        default=None,
+        metadata={
+            "wire": "InputArtifactsToRemove",
+            "items": {"min": 0, "max": 256, "pattern": ".*"},
+        },
     )
     """The input artifacts to remove from the component."""
 
     output_artifacts: dict[str, TrialComponentArtifact] | None = attrs.field(
-        default=None, metadata={"wire": "OutputArtifacts", "min": 0, "max": 60}
+        default=None,
+        metadata={
+            "wire": "OutputArtifacts",
+            "min": 0,
+            "max": 60,
+            "keys": {"min": 0, "max": 128, "pattern": ".*"},
+        },
     )
     """Replaces all of the component's output artifacts with the specified artifacts or adds new
     output artifacts. Existing output artifacts are replaced if the trial component is updated with
@@ -89,6 +112,10 @@ class UpdateTrialComponentRequest:
     """
 
     output_artifacts_to_remove: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "OutputArtifactsToRemove"}
+        default=None,
+        metadata={
+            "wire": "OutputArtifactsToRemove",
+            "items": {"min": 0, "max": 256, "pattern": ".*"},
+        },
     )
     """The output artifacts to remove from the component."""

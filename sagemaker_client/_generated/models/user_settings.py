@@ -57,7 +57,13 @@ class UserSettings:
     """
 
     security_groups: list[str] | None = attrs.field(
-        default=None, metadata={"wire": "SecurityGroups", "min": 0, "max": 5}
+        default=None,
+        metadata={
+            "wire": "SecurityGroups",
+            "min": 0,
+            "max": 5,
+            "items": {"min": 0, "max": 32, "pattern": "[-0-9a-zA-Z]+"},
+        },
     )
     """The security groups for the Amazon Virtual Private Cloud (VPC) that the domain uses for
     communication.

@@ -19,13 +19,25 @@ class VpcConfig:
     """
 
     security_group_ids: list[str] = attrs.field(
-        metadata={"wire": "SecurityGroupIds", "min": 1, "max": 5}
+        metadata={
+            "wire": "SecurityGroupIds",
+            "min": 1,
+            "max": 5,
+            "items": {"min": 0, "max": 32, "pattern": "[-0-9a-zA-Z]+"},
+        }
     )
     """The VPC security group IDs, in the form ``sg-xxxxxxxx``. Specify the security groups for the
     VPC that is specified in the ``Subnets`` field.
     """
 
-    subnets: list[str] = attrs.field(metadata={"wire": "Subnets", "min": 1, "max": 16})
+    subnets: list[str] = attrs.field(
+        metadata={
+            "wire": "Subnets",
+            "min": 1,
+            "max": 16,
+            "items": {"min": 0, "max": 32, "pattern": "[-0-9a-zA-Z]+"},
+        }
+    )
     """The ID of the subnets in the VPC to which you want to connect your training job or model. For
     information about the availability of specific instance types, see Supported Instance Types and
     Availability Zones (https://docs.aws.amazon.com/sagemaker/latest/dg/instance-types-az.html).

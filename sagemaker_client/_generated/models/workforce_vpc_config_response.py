@@ -20,13 +20,25 @@ class WorkforceVpcConfigResponse:
     """The ID of the VPC that the workforce uses for communication."""
 
     security_group_ids: list[str] = attrs.field(
-        metadata={"wire": "SecurityGroupIds", "min": 1, "max": 5}
+        metadata={
+            "wire": "SecurityGroupIds",
+            "min": 1,
+            "max": 5,
+            "items": {"min": 0, "max": 32, "pattern": "sg-[0-9a-z]*"},
+        }
     )
     """The VPC security group IDs, in the form sg-xxxxxxxx. The security groups must be for the same
     VPC as specified in the subnet.
     """
 
-    subnets: list[str] = attrs.field(metadata={"wire": "Subnets", "min": 1, "max": 16})
+    subnets: list[str] = attrs.field(
+        metadata={
+            "wire": "Subnets",
+            "min": 1,
+            "max": 16,
+            "items": {"min": 0, "max": 32, "pattern": "subnet-[0-9a-z]*"},
+        }
+    )
     """The ID of the subnets in the VPC that you want to connect."""
 
     vpc_endpoint_id: str | None = attrs.field(
