@@ -38,6 +38,7 @@ async def test_paginator_yields_all_items_in_order(sm):
     assert all(r.headers["X-Amz-Target"] == "SageMaker.ListModels" for r in recorder.requests)
 
 
+START_ARN = "arn:aws:sagemaker:us-east-1:123456789012:artifact/a1"
 LINEAGE = {
     None: {"Vertices": [{"Arn": "a1"}], "Edges": [], "NextToken": "t1"},
     "t1": {"Vertices": [{"Arn": "a2"}], "Edges": [{"SourceArn": "a1", "DestinationArn": "a2"}]},
@@ -48,11 +49,14 @@ async def test_paginator_over_an_output_with_several_lists_yields_pages(sm):
     """QueryLineage pages with NextToken but returns two lists: iteration yields whole pages."""
     recorder = Recorder(lambda r: json_response(LINEAGE[json.loads(r.content).get("NextToken")]))
     client = sm.client(recorder)
-    pages = await sm.items(client.paginate_query_lineage(start_arns=["a1"]))
+    pages = await sm.items(client.paginate_query_lineage(start_arns=[START_ARN]))
     assert all(isinstance(page, QueryLineageResponse) for page in pages)
     assert [[v.arn for v in page.vertices] for page in pages] == [["a1"], ["a2"]]
     assert pages[1].edges[0].destination_arn == "a2"
-    assert recorder.bodies() == [{"StartArns": ["a1"]}, {"StartArns": ["a1"], "NextToken": "t1"}]
+    assert recorder.bodies() == [
+        {"StartArns": [START_ARN]},
+        {"StartArns": [START_ARN], "NextToken": "t1"},
+    ]
 
 
 async def test_paginator_pages(sm):
