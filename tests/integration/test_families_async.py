@@ -5,17 +5,22 @@ One flow per family (the sync file covers each family in more depth).
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-import json
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 
 import pytest
-from moto.sagemaker.responses import SageMakerResponse
+from families_support import (
+    CREDENTIALS,
+    IMAGE,
+    PIPELINE_DEFINITION,
+    REGION,
+    ROLE_ARN,
+    skip_if_not_emulated,
+)
 
 from sagemaker_client import AsyncSageMakerClient
-from sagemaker_client.errors import ServiceError, ValidationException
+from sagemaker_client.errors import ValidationException
 from sagemaker_client.models import (
     AppSpecification,
     ContainerDefinition,
@@ -44,28 +49,6 @@ from sagemaker_client.models import (
     TransformResources,
     TransformS3DataSource,
 )
-
-REGION = "us-east-1"
-ROLE_ARN = "arn:aws:iam::123456789012:role/SageMakerRole"
-CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
-IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/serve:1"
-PIPELINE_DEFINITION = json.dumps({"Version": "2020-12-01", "Parameters": [], "Steps": []})
-
-
-@contextlib.contextmanager
-def skip_if_not_emulated(operation: str, method: str) -> Iterator[None]:
-    """Skip on moto's not-implemented answer only: a bare HTML 500 for an action it lacks."""
-    try:
-        yield
-    except ServiceError as error:
-        if (
-            type(error) is ServiceError
-            and error.status_code == 500
-            and error.code == "HTTP500"
-            and not hasattr(SageMakerResponse, method)
-        ):
-            pytest.skip(f"moto 5.2.5 does not emulate {operation}")
-        raise
 
 
 @pytest.fixture
