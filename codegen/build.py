@@ -1116,6 +1116,10 @@ def build(inputs: Inputs) -> tuple[ir.Service | None, list[ir.Problem]]:
     waiters = _waiters(b, operations, shapes_by_name)
     error_shapes = sorted(b.error_components.values(), key=lambda e: e.code)
 
+    # Names every generated model module imports; a shape with one of them would shadow it.
+    imported = {"ServiceModel", "ServiceEnum", "attrs", "datetime", "Any", "ClassVar", "redacted"}
+    for shape_name in sorted(imported & ({s.name for s in structures} | {e.name for e in enums})):
+        b.problem(f"components.schemas.{shape_name}", "name clashes with a generated import")
     methods = (
         [op.method_name for op in operations]
         + [p.method_name for p in paginators]

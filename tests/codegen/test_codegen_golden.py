@@ -36,12 +36,13 @@ def test_small_spec_names(tmp_path: Path) -> None:
     """The naming rules, read off the golden models and enums (one module per shape)."""
     models = "\n".join(p.read_text() for p in sorted((GOLDEN / "models").glob("*.py")))
     # Config: CreateWidget's (Mode is an enum) and Widget's (Mode is a string) are one class.
-    assert models.count("class Config:") == 1
+    assert models.count("class Config(ServiceModel):") == 1
     assert "mode: Mode | str | None" in models
     # Parts items: renamed by inline-names.yaml; Detail structure vs free-form object unified.
-    assert "class WidgetPart:" in models and "detail: Detail | None" in models
+    assert "class WidgetPart(ServiceModel):" in models and "detail: Detail | None" in models
     # Same name, different shape: each prefixed with its owner.
-    assert "class CreateWidgetVariant:" in models and "class WidgetVariant:" in models
+    assert "class CreateWidgetVariant(ServiceModel):" in models
+    assert "class WidgetVariant(ServiceModel):" in models
     # The enum that would clash with class Detail is named after its owner.
     assert "class ListWidgetsDetail(ServiceEnum):" in models
     # StatusEquals has the values of Widget.WidgetStatus: the component's name wins.

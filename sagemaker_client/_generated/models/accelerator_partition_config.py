@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.mig_profile_type import MIGProfileType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AcceleratorPartitionConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AcceleratorPartitionConfig(ServiceModel):
     """Configuration for allocating accelerator partitions."""
 
     type: MIGProfileType | str = attrs.field(metadata={"wire": "Type"})

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AcceleratorPartitionLayout",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AcceleratorPartitionLayout:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AcceleratorPartitionLayout(ServiceModel):
     """A layout of accelerator partitions for a production variant. On NVIDIA GPUs, the partitions
     are Multi-Instance GPU (MIG) instances. SageMaker applies the layout to every accelerator on the
     variant's instance type. You can't change the layout of a running endpoint. To use a different

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ActionSource",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ActionSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ActionSource(ServiceModel):
     """A structure describing the source of an action."""
 
     source_uri: str = attrs.field(

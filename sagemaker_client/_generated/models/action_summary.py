@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.action_source import ActionSource
 from sagemaker_client._generated.models.action_status import ActionStatus
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ActionSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ActionSummary(ServiceModel):
     """Lists the properties of an action. An action represents an action or activity. Some examples
     are a workflow step and a model deployment. Generally, an action involves at least one input
     artifact or output artifact.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.association_edge_type import AssociationEdgeType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AddAssociationRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AddAssociationRequest(ServiceModel):
     """The ``AddAssociationRequest`` structure."""
 
     source_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AddAssociationResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AddAssociationResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AddAssociationResponse(ServiceModel):
     """The ``AddAssociationResponse`` structure."""
 
     source_arn: str | None = attrs.field(

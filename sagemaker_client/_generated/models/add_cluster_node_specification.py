@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_instance_type import ClusterInstanceType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AddClusterNodeSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AddClusterNodeSpecification(ServiceModel):
     """Specifies an instance group and the number of nodes to add to it."""
 
     instance_group_name: str = attrs.field(

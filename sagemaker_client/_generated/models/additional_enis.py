@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AdditionalEnis",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AdditionalEnis:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AdditionalEnis(ServiceModel):
     """Information about additional Elastic Network Interfaces (ENIs) associated with an instance."""
 
     efa_enis: list[str] | None = attrs.field(default=None, metadata={"wire": "EfaEnis"})

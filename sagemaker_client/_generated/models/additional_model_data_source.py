@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.s3_model_data_source import S3ModelDataSource
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AdditionalModelDataSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AdditionalModelDataSource(ServiceModel):
     """Data sources that are available to your model in addition to the one that you specify for
     ``ModelDataSource`` when you use the ``CreateModel`` action.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.additional_s3_data_source_data_type import (
     AdditionalS3DataSourceDataType,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AdditionalS3DataSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AdditionalS3DataSource(ServiceModel):
     """A data source used for training or inference that is in addition to the input dataset or
     model data.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AgentVersion",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AgentVersion:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AgentVersion(ServiceModel):
     """Edge Manager agent version."""
 
     version: str = attrs.field(

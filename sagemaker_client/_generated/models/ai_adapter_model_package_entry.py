@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AIAdapterModelPackageEntry",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIAdapterModelPackageEntry:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIAdapterModelPackageEntry(ServiceModel):
     """A LoRA adapter entry identified by a model package ARN."""
 
     adapter_id: str = attrs.field(

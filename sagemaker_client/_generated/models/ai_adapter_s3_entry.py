@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AIAdapterS3Entry",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIAdapterS3Entry:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIAdapterS3Entry(ServiceModel):
     """A LoRA adapter entry identified by an Amazon S3 URI."""
 
     adapter_id: str = attrs.field(

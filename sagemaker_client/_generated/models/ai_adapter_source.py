@@ -7,6 +7,7 @@ from typing import ClassVar
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_adapter_model_package_entry import (
     AIAdapterModelPackageEntry,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIAdapterSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIAdapterSource(ServiceModel):
     """The source of LoRA adapters for an AI recommendation job. This is a union type - specify
     exactly one of the members.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_benchmark_inference_component import (
     AIBenchmarkInferenceComponent,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIBenchmarkEndpoint:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIBenchmarkEndpoint(ServiceModel):
     """The SageMaker endpoint configuration for benchmarking."""
 
     identifier: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AIBenchmarkInferenceComponent",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIBenchmarkInferenceComponent:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIBenchmarkInferenceComponent(ServiceModel):
     """An inference component to benchmark."""
 
     identifier: str = attrs.field(

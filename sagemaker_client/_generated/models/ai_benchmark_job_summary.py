@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_benchmark_job_status import AIBenchmarkJobStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIBenchmarkJobSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIBenchmarkJobSummary(ServiceModel):
     """Summary information about an AI benchmark job."""
 
     ai_benchmark_job_name: str = attrs.field(

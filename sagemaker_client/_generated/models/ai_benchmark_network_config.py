@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.vpc_config import VpcConfig
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIBenchmarkNetworkConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIBenchmarkNetworkConfig(ServiceModel):
     """The network configuration for an AI benchmark job."""
 
     vpc_config: VpcConfig | None = attrs.field(default=None, metadata={"wire": "VpcConfig"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_cloud_watch_logs import AICloudWatchLogs
 from sagemaker_client._generated.models.ai_mlflow_config import AIMlflowConfig
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIBenchmarkOutputResult:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIBenchmarkOutputResult(ServiceModel):
     """The output result of an AI benchmark job, including the Amazon S3 location and CloudWatch log
     information.
     """

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_benchmark_endpoint import AIBenchmarkEndpoint
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIBenchmarkTarget:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIBenchmarkTarget(ServiceModel):
     """The target for an AI benchmark job. This is a union type - specify one of the members.
 
     Exactly one member must be set.

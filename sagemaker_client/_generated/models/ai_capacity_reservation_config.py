@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_capacity_reservation_preference import (
     AICapacityReservationPreference,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AICapacityReservationConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AICapacityReservationConfig(ServiceModel):
     """The capacity reservation configuration for an AI recommendation job."""
 
     capacity_reservation_preference: AICapacityReservationPreference | str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AICloudWatchLogs",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AICloudWatchLogs:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AICloudWatchLogs(ServiceModel):
     """CloudWatch log information for an AI benchmark or recommendation job."""
 
     log_group_arn: str | None = attrs.field(default=None, metadata={"wire": "LogGroupArn"})

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_workload_input_data_config import (
     AIWorkloadInputDataConfig,
 )
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIDatasetConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIDatasetConfig(ServiceModel):
     """The dataset configuration for an AI workload. This is a union type - specify one of the
     members.
 

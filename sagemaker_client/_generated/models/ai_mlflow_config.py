@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AIMlflowConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIMlflowConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIMlflowConfig(ServiceModel):
     """The MLflow tracking configuration for logging metrics and parameters to a SageMaker managed
     MLflow tracking server.
     """

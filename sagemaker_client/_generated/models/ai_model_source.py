@@ -7,6 +7,7 @@ from typing import ClassVar
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_model_source_s3 import AIModelSourceS3
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIModelSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIModelSource(ServiceModel):
     """The source of the model for an AI recommendation job. This is a union type.
 
     Exactly one member must be set.

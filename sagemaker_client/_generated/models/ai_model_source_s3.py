@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AIModelSourceS3",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIModelSourceS3:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIModelSourceS3(ServiceModel):
     """The Amazon S3 model source configuration."""
 
     s3_uri: str | None = attrs.field(

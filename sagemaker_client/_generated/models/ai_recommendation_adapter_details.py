@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_adapter_model_package_entry import (
     AIAdapterModelPackageEntry,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIRecommendationAdapterDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIRecommendationAdapterDetails(ServiceModel):
     """The per-recommendation LoRA adapter details. Contains both the model package ARNs and Amazon
     S3 URIs for each adapter, regardless of which form was originally supplied in the request. When
     you supply only Amazon S3 URIs, Amazon SageMaker AI creates model packages on your behalf.

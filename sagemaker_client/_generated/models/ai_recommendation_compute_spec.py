@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_capacity_reservation_config import (
     AICapacityReservationConfig,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIRecommendationComputeSpec:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIRecommendationComputeSpec(ServiceModel):
     """The compute resource specification for an AI recommendation job."""
 
     instance_types: list[AIRecommendationInstanceType | str] | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_recommendation_metric import AIRecommendationMetric
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIRecommendationConstraint:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIRecommendationConstraint(ServiceModel):
     """A performance constraint for an AI recommendation job."""
 
     metric: AIRecommendationMetric | str = attrs.field(metadata={"wire": "Metric"})

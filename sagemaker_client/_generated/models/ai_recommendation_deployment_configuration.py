@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_recommendation_deployment_s3_channel import (
     AIRecommendationDeploymentS3Channel,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIRecommendationDeploymentConfiguration:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIRecommendationDeploymentConfiguration(ServiceModel):
     """The deployment configuration for a recommendation."""
 
     s3: list[AIRecommendationDeploymentS3Channel] | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AIRecommendationDeploymentS3Channel",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIRecommendationDeploymentS3Channel:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIRecommendationDeploymentS3Channel(ServiceModel):
     """An Amazon S3 data channel for a recommended deployment configuration, containing model
     artifacts or optimized model outputs.
     """

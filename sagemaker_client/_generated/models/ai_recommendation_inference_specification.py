@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_recommendation_inference_framework import (
     AIRecommendationInferenceFramework,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIRecommendationInferenceSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIRecommendationInferenceSpecification(ServiceModel):
     """The inference framework for an AI recommendation job."""
 
     framework: AIRecommendationInferenceFramework | str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_recommendation_instance_type import (
     AIRecommendationInstanceType,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIRecommendationInstanceDetail:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIRecommendationInstanceDetail(ServiceModel):
     """Instance details for a recommendation."""
 
     instance_type: AIRecommendationInstanceType | str | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_recommendation_job_status import (
     AIRecommendationJobStatus,
 )
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIRecommendationJobSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIRecommendationJobSummary(ServiceModel):
     """Summary information about an AI recommendation job."""
 
     ai_recommendation_job_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_recommendation_instance_detail import (
     AIRecommendationInstanceDetail,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIRecommendationModelDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIRecommendationModelDetails(ServiceModel):
     """Details about the model package in a recommendation."""
 
     model_package_arn: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_recommendation_optimization_type import (
     AIRecommendationOptimizationType,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIRecommendationOptimizationDetail:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIRecommendationOptimizationDetail(ServiceModel):
     """Details about an optimization technique applied in a recommendation."""
 
     optimization_type: AIRecommendationOptimizationType | str = attrs.field(

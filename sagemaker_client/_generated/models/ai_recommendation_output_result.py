@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_mlflow_config import AIMlflowConfig
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIRecommendationOutputResult:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIRecommendationOutputResult(ServiceModel):
     """The output configuration for an AI recommendation job, including the S3 location for results
     and the model package group for deployment.
     """

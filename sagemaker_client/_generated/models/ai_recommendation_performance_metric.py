@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AIRecommendationPerformanceMetric",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIRecommendationPerformanceMetric:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIRecommendationPerformanceMetric(ServiceModel):
     """An expected performance metric for a recommendation."""
 
     metric: str = attrs.field(metadata={"wire": "Metric"})

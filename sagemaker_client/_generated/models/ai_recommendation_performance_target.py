@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_recommendation_constraint import (
     AIRecommendationConstraint,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIRecommendationPerformanceTarget:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIRecommendationPerformanceTarget(ServiceModel):
     """The performance targets for an AI recommendation job."""
 
     constraints: list[AIRecommendationConstraint] = attrs.field(metadata={"wire": "Constraints"})

@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AIWorkloadConfigSummary",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIWorkloadConfigSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIWorkloadConfigSummary(ServiceModel):
     """Summary information about an AI workload configuration."""
 
     ai_workload_config_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.workload_spec import WorkloadSpec
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIWorkloadConfigs:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIWorkloadConfigs(ServiceModel):
     """The benchmark tool configuration for an AI workload."""
 
     workload_spec: WorkloadSpec = attrs.field(metadata={"wire": "WorkloadSpec"})

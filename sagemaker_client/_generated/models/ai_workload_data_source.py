@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_workload_s3_data_source import AIWorkloadS3DataSource
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIWorkloadDataSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIWorkloadDataSource(ServiceModel):
     """The data source for an AI workload input data channel."""
 
     s3_data_source: AIWorkloadS3DataSource | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_workload_data_source import AIWorkloadDataSource
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIWorkloadInputDataConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIWorkloadInputDataConfig(ServiceModel):
     """A channel of input data for an AI workload configuration. Each channel has a name and a data
     source.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AIWorkloadS3DataSource",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AIWorkloadS3DataSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AIWorkloadS3DataSource(ServiceModel):
     """The Amazon S3 data source for an AI workload."""
 
     s3_uri: str = attrs.field(

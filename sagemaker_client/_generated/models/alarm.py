@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "Alarm",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Alarm:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Alarm(ServiceModel):
     """An Amazon CloudWatch alarm configured to monitor metrics on an endpoint."""
 
     alarm_name: str | None = attrs.field(

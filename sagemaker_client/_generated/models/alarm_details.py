@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AlarmDetails",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AlarmDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AlarmDetails(ServiceModel):
     """The details of the alarm to monitor during the AMI update."""
 
     alarm_name: str = attrs.field(

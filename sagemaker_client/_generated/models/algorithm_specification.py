@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.metric_definition import MetricDefinition
 from sagemaker_client._generated.models.training_image_config import TrainingImageConfig
 from sagemaker_client._generated.models.training_input_mode import TrainingInputMode
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AlgorithmSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AlgorithmSpecification(ServiceModel):
     """Specifies the training algorithm to use in a CreateTrainingJob
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html) request.
 

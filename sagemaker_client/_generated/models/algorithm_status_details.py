@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.algorithm_status_item import AlgorithmStatusItem
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AlgorithmStatusDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AlgorithmStatusDetails(ServiceModel):
     """Specifies the validation and image scan statuses of the algorithm."""
 
     validation_statuses: list[AlgorithmStatusItem] | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.detailed_algorithm_status import DetailedAlgorithmStatus
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AlgorithmStatusItem:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AlgorithmStatusItem(ServiceModel):
     """Represents the overall status of an algorithm."""
 
     name: str = attrs.field(

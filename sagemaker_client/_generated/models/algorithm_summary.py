@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.algorithm_status import AlgorithmStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AlgorithmSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AlgorithmSummary(ServiceModel):
     """Provides summary information about an algorithm."""
 
     algorithm_name: str = attrs.field(

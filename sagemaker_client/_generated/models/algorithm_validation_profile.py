@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.training_job_definition import TrainingJobDefinition
 from sagemaker_client._generated.models.transform_job_definition import TransformJobDefinition
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AlgorithmValidationProfile:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AlgorithmValidationProfile(ServiceModel):
     """Defines a training job and a batch transform job that SageMaker runs to validate your
     algorithm.
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.algorithm_validation_profile import (
     AlgorithmValidationProfile,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AlgorithmValidationSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AlgorithmValidationSpecification(ServiceModel):
     """Specifies configurations for one or more training jobs that SageMaker runs to test the
     algorithm.
     """

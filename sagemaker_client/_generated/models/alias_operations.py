@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AliasOperations",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AliasOperations:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AliasOperations(ServiceModel):
     """The aliases to add to and remove from a pipeline version. An alias can't appear in both
     lists. After the update, the version can have up to 10 aliases.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AnnotationConsolidationConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AnnotationConsolidationConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AnnotationConsolidationConfig(ServiceModel):
     """Configures how labels are consolidated across human workers and processes output data."""
 
     annotation_consolidation_lambda_arn: str = attrs.field(

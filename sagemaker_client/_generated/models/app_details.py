@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.app_status import AppStatus
 from sagemaker_client._generated.models.app_type import AppType
 from sagemaker_client._generated.models.resource_spec import ResourceSpec
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AppDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AppDetails(ServiceModel):
     """Details about an Amazon SageMaker AI app."""
 
     domain_id: str | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.code_editor_app_image_config import CodeEditorAppImageConfig
 from sagemaker_client._generated.models.jupyter_lab_app_image_config import JupyterLabAppImageConfig
 from sagemaker_client._generated.models.kernel_gateway_image_config import KernelGatewayImageConfig
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AppImageConfigDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AppImageConfigDetails(ServiceModel):
     """The configuration for running a SageMaker AI image as a KernelGateway app."""
 
     app_image_config_arn: str | None = attrs.field(

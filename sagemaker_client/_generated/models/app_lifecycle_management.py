@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.idle_settings import IdleSettings
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AppLifecycleManagement:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AppLifecycleManagement(ServiceModel):
     """Settings that are used to configure and manage the lifecycle of Amazon SageMaker Studio
     applications.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AppSpecification",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AppSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AppSpecification(ServiceModel):
     """Configuration to run a processing job in a specified container image."""
 
     image_uri: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.artifact_source_type import ArtifactSourceType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ArtifactSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ArtifactSource(ServiceModel):
     """A structure describing the source of an artifact."""
 
     source_uri: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.artifact_source_id_type import ArtifactSourceIdType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ArtifactSourceType:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ArtifactSourceType(ServiceModel):
     """The ID and ID type of an artifact source."""
 
     source_id_type: ArtifactSourceIdType | str = attrs.field(metadata={"wire": "SourceIdType"})

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.artifact_source import ArtifactSource
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ArtifactSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ArtifactSummary(ServiceModel):
     """Lists a summary of the properties of an artifact. An artifact represents a URI addressable
     object or data. Some examples are a dataset and a model.
     """

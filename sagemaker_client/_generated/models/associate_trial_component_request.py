@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AssociateTrialComponentRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AssociateTrialComponentRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AssociateTrialComponentRequest(ServiceModel):
     """The ``AssociateTrialComponentRequest`` structure."""
 
     trial_component_name: str = attrs.field(

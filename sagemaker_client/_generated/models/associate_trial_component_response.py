@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AssociateTrialComponentResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AssociateTrialComponentResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AssociateTrialComponentResponse(ServiceModel):
     """The ``AssociateTrialComponentResponse`` structure."""
 
     trial_component_arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AssociationInfo",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AssociationInfo:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AssociationInfo(ServiceModel):
     """The data type used to describe the relationship between different sources."""
 
     source_arn: str = attrs.field(metadata={"wire": "SourceArn", "min": 0, "max": 2048})

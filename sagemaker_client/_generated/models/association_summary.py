@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.association_edge_type import AssociationEdgeType
 from sagemaker_client._generated.models.user_context import UserContext
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AssociationSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AssociationSummary(ServiceModel):
     """Lists a summary of the properties of an association. An association is an entity that links
     other lineage or experiment entities. An example would be an association between a training job
     and a model.

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AsyncInferenceClientConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AsyncInferenceClientConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AsyncInferenceClientConfig(ServiceModel):
     """Configures the behavior of the client used by SageMaker to interact with the model container
     during asynchronous inference.
     """

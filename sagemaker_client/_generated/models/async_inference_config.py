@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.async_inference_client_config import (
     AsyncInferenceClientConfig,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AsyncInferenceConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AsyncInferenceConfig(ServiceModel):
     """Specifies configuration for how an endpoint performs asynchronous inference."""
 
     client_config: AsyncInferenceClientConfig | None = attrs.field(

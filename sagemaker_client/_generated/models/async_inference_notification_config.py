@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.async_notification_topic_types import (
     AsyncNotificationTopicTypes,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AsyncInferenceNotificationConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AsyncInferenceNotificationConfig(ServiceModel):
     """Specifies the configuration for notifications of inference results for asynchronous
     inference.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.async_inference_notification_config import (
     AsyncInferenceNotificationConfig,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AsyncInferenceOutputConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AsyncInferenceOutputConfig(ServiceModel):
     """Specifies the configuration for asynchronous inference invocation outputs."""
 
     kms_key_id: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.athena_result_compression_type import (
     AthenaResultCompressionType,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AthenaDatasetDefinition:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AthenaDatasetDefinition(ServiceModel):
     """Configuration for Athena Dataset Definition input."""
 
     catalog: str = attrs.field(

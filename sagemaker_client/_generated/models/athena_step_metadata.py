@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AthenaStepMetadata",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AthenaStepMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AthenaStepMetadata(ServiceModel):
     """The query execution identifier and the result output location for the Amazon Athena query
     that an Athena step runs.
     """

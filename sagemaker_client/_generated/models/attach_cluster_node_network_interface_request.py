@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AttachClusterNodeNetworkInterfaceRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AttachClusterNodeNetworkInterfaceRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AttachClusterNodeNetworkInterfaceRequest(ServiceModel):
     """The ``AttachClusterNodeNetworkInterfaceRequest`` structure."""
 
     cluster_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AttachClusterNodeNetworkInterfaceResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AttachClusterNodeNetworkInterfaceResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AttachClusterNodeNetworkInterfaceResponse(ServiceModel):
     """The ``AttachClusterNodeNetworkInterfaceResponse`` structure."""
 
     cluster_arn: str = attrs.field(

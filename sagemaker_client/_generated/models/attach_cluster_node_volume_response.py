@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.volume_attachment_status import VolumeAttachmentStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AttachClusterNodeVolumeResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AttachClusterNodeVolumeResponse(ServiceModel):
     """The ``AttachClusterNodeVolumeResponse`` structure."""
 
     cluster_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AuthorizedUrl",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AuthorizedUrl:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AuthorizedUrl(ServiceModel):
     """Contains a presigned URL and its associated local file path for downloading hub content
     artifacts.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_ml_algorithm import AutoMLAlgorithm
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoMLAlgorithmConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoMLAlgorithmConfig(ServiceModel):
     """The selection of algorithms trained on your dataset to generate the model candidates for an
     Autopilot job.
     """

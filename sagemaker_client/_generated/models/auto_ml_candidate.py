@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_ml_candidate_step import AutoMLCandidateStep
 from sagemaker_client._generated.models.auto_ml_container_definition import (
     AutoMLContainerDefinition,
@@ -23,8 +24,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoMLCandidate:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoMLCandidate(ServiceModel):
     """Information about a candidate produced by an AutoML training job, including its status,
     steps, and other properties.
     """

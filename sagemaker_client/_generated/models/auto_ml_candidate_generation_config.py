@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_ml_algorithm_config import AutoMLAlgorithmConfig
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoMLCandidateGenerationConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoMLCandidateGenerationConfig(ServiceModel):
     """Stores the configuration information for how a candidate is generated (optional)."""
 
     feature_specification_s3_uri: str | None = attrs.field(

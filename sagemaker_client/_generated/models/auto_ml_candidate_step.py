@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.candidate_step_type import CandidateStepType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoMLCandidateStep:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoMLCandidateStep(ServiceModel):
     """Information about the steps for a candidate and what step it is working on."""
 
     candidate_step_type: CandidateStepType | str = attrs.field(

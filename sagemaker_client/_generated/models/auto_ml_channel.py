@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_ml_channel_type import AutoMLChannelType
 from sagemaker_client._generated.models.auto_ml_data_source import AutoMLDataSource
 from sagemaker_client._generated.models.compression_type import CompressionType
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoMLChannel:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoMLChannel(ServiceModel):
     """A channel is a named input source that training algorithms can consume. The validation
     dataset size is limited to less than 2 GB. The training dataset size must be less than 100 GB.
     For more information, see Channel

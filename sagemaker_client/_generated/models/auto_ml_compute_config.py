@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.emr_serverless_compute_config import (
     EmrServerlessComputeConfig,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoMLComputeConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoMLComputeConfig(ServiceModel):
     """This data type is intended for use exclusively by SageMaker Canvas and cannot be used in
     other contexts at the moment.
 

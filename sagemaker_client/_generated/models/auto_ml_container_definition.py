@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AutoMLContainerDefinition",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoMLContainerDefinition:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoMLContainerDefinition(ServiceModel):
     """A list of container definitions that describe the different containers that make up an AutoML
     candidate. For more information, see ContainerDefinition
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ContainerDefinition.html).

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_mls3_data_source import AutoMLS3DataSource
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoMLDataSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoMLDataSource(ServiceModel):
     """The data source for the Autopilot job."""
 
     s3_data_source: AutoMLS3DataSource = attrs.field(metadata={"wire": "S3DataSource"})

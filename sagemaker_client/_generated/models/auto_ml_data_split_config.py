@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AutoMLDataSplitConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoMLDataSplitConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoMLDataSplitConfig(ServiceModel):
     """This structure specifies how to split the data into train and validation datasets.
 
     The validation and training datasets must contain the same headers. For jobs created by calling

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AutoMLJobArtifacts",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoMLJobArtifacts:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoMLJobArtifacts(ServiceModel):
     """The artifacts that are generated during an AutoML job."""
 
     candidate_definition_notebook_location: str | None = attrs.field(

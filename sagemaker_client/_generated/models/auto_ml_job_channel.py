@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_ml_channel_type import AutoMLChannelType
 from sagemaker_client._generated.models.auto_ml_data_source import AutoMLDataSource
 from sagemaker_client._generated.models.compression_type import CompressionType
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoMLJobChannel:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoMLJobChannel(ServiceModel):
     """A channel is a named input source that training algorithms can consume. This channel is used
     for AutoML jobs V2 (jobs created by calling CreateAutoMLJobV2
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAutoMLJobV2.html)).

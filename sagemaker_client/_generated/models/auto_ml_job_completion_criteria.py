@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AutoMLJobCompletionCriteria",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoMLJobCompletionCriteria:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoMLJobCompletionCriteria(ServiceModel):
     """How long a job is allowed to run, or how many candidates a job is allowed to generate."""
 
     max_candidates: int | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_ml_candidate_generation_config import (
     AutoMLCandidateGenerationConfig,
 )
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoMLJobConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoMLJobConfig(ServiceModel):
     """A collection of settings used for an AutoML job."""
 
     completion_criteria: AutoMLJobCompletionCriteria | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_ml_metric_enum import AutoMLMetricEnum
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoMLJobObjective:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoMLJobObjective(ServiceModel):
     """Specifies a metric to minimize or maximize as the objective of an AutoML job."""
 
     metric_name: AutoMLMetricEnum | str = attrs.field(metadata={"wire": "MetricName"})

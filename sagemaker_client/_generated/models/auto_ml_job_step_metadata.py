@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AutoMLJobStepMetadata",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoMLJobStepMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoMLJobStepMetadata(ServiceModel):
     """Metadata for an AutoML job step."""
 
     arn: str | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_ml_job_secondary_status import AutoMLJobSecondaryStatus
 from sagemaker_client._generated.models.auto_ml_job_status import AutoMLJobStatus
 from sagemaker_client._generated.models.auto_ml_partial_failure_reason import (
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoMLJobSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoMLJobSummary(ServiceModel):
     """Provides a summary about an AutoML job."""
 
     auto_ml_job_name: str = attrs.field(

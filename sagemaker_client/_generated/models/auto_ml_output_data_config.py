@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AutoMLOutputDataConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoMLOutputDataConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoMLOutputDataConfig(ServiceModel):
     """The output data configuration."""
 
     kms_key_id: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AutoMLPartialFailureReason",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoMLPartialFailureReason:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoMLPartialFailureReason(ServiceModel):
     """The reason for a partial failure of an AutoML job."""
 
     partial_failure_message: str | None = attrs.field(

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.image_classification_job_config import (
     ImageClassificationJobConfig,
 )
@@ -24,8 +25,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoMLProblemTypeConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoMLProblemTypeConfig(ServiceModel):
     """A collection of settings specific to the problem type used to configure an AutoML job V2.
     There must be one and only one config of the following type.
 

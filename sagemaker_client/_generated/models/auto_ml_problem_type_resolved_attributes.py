@@ -7,6 +7,7 @@ from typing import ClassVar
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.tabular_resolved_attributes import TabularResolvedAttributes
 from sagemaker_client._generated.models.text_generation_resolved_attributes import (
     TextGenerationResolvedAttributes,
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoMLProblemTypeResolvedAttributes:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoMLProblemTypeResolvedAttributes(ServiceModel):
     """Stores resolved attributes specific to the problem type of an AutoML job V2.
 
     Exactly one member must be set.

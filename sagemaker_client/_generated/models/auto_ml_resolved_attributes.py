@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_ml_job_completion_criteria import (
     AutoMLJobCompletionCriteria,
 )
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoMLResolvedAttributes:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoMLResolvedAttributes(ServiceModel):
     """The resolved attributes used to configure an AutoML job V2."""
 
     auto_ml_job_objective: AutoMLJobObjective | None = attrs.field(

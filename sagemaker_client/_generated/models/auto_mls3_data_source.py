@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_mls3_data_type import AutoMLS3DataType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoMLS3DataSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoMLS3DataSource(ServiceModel):
     """Describes the Amazon S3 data source."""
 
     s3_data_type: AutoMLS3DataType | str = attrs.field(metadata={"wire": "S3DataType"})

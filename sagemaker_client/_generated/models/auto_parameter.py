@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AutoParameter",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoParameter:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoParameter(ServiceModel):
     """The name and an example value of the hyperparameter that you want to use in Autotune. If
     Automatic model tuning (AMT) determines that your hyperparameter is eligible for Autotune, an
     optimal hyperparameter range is selected for you.

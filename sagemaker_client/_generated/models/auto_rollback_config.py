@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.alarm import Alarm
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AutoRollbackConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AutoRollbackConfig(ServiceModel):
     """Automatic rollback configuration for handling endpoint deployment failures and recovery."""
 
     alarms: list[Alarm] | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.autotune_mode import AutotuneMode
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Autotune:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Autotune(ServiceModel):
     """A flag to indicate if you want to use Autotune to automatically find optimal values for the
     following fields:
 

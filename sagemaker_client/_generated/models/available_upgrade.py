@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "AvailableUpgrade",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class AvailableUpgrade:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class AvailableUpgrade(ServiceModel):
     """Contains information about an available upgrade for a SageMaker Partner AI App, including the
     version number and release notes.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "BaseModel",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class BaseModel:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class BaseModel(ServiceModel):
     """Identifies the foundation model that was used as the starting point for model customization."""
 
     hub_content_name: str | None = attrs.field(

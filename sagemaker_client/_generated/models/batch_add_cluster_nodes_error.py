@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.batch_add_cluster_nodes_error_code import (
     BatchAddClusterNodesErrorCode,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class BatchAddClusterNodesError:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class BatchAddClusterNodesError(ServiceModel):
     """Information about an error that occurred during the node addition operation."""
 
     instance_group_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.add_cluster_node_specification import (
     AddClusterNodeSpecification,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class BatchAddClusterNodesRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class BatchAddClusterNodesRequest(ServiceModel):
     """The ``BatchAddClusterNodesRequest`` structure."""
 
     cluster_name: str = attrs.field(

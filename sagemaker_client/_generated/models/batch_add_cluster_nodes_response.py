@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.batch_add_cluster_nodes_error import (
     BatchAddClusterNodesError,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class BatchAddClusterNodesResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class BatchAddClusterNodesResponse(ServiceModel):
     """The ``BatchAddClusterNodesResponse`` structure."""
 
     successful: list[NodeAdditionResult] = attrs.field(metadata={"wire": "Successful"})

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "BatchDataCaptureConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class BatchDataCaptureConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class BatchDataCaptureConfig(ServiceModel):
     """Configuration to control how SageMaker captures inference data for batch transform jobs."""
 
     destination_s3_uri: str = attrs.field(

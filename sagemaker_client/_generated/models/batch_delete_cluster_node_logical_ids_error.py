@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.batch_delete_cluster_nodes_error_code import (
     BatchDeleteClusterNodesErrorCode,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class BatchDeleteClusterNodeLogicalIdsError:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class BatchDeleteClusterNodeLogicalIdsError(ServiceModel):
     """Information about an error that occurred when attempting to delete a node identified by its
     ``NodeLogicalId``.
     """

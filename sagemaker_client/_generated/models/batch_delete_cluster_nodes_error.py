@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.batch_delete_cluster_nodes_error_code import (
     BatchDeleteClusterNodesErrorCode,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class BatchDeleteClusterNodesError:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class BatchDeleteClusterNodesError(ServiceModel):
     """Represents an error encountered when deleting a node from a SageMaker HyperPod cluster."""
 
     code: BatchDeleteClusterNodesErrorCode | str = attrs.field(metadata={"wire": "Code"})

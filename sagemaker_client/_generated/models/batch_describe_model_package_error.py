@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "BatchDescribeModelPackageError",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class BatchDescribeModelPackageError:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class BatchDescribeModelPackageError(ServiceModel):
     """The error code and error description associated with the resource."""
 
     error_code: str = attrs.field(metadata={"wire": "ErrorCode"})

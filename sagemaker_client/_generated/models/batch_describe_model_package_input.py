@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "BatchDescribeModelPackageInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class BatchDescribeModelPackageInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class BatchDescribeModelPackageInput(ServiceModel):
     """The ``BatchDescribeModelPackageInput`` structure."""
 
     model_package_arn_list: list[str] = attrs.field(

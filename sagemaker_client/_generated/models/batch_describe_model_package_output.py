@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.batch_describe_model_package_error import (
     BatchDescribeModelPackageError,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class BatchDescribeModelPackageOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class BatchDescribeModelPackageOutput(ServiceModel):
     """The ``BatchDescribeModelPackageOutput`` structure."""
 
     model_package_summaries: dict[str, BatchDescribeModelPackageSummary] | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_specification import InferenceSpecification
 from sagemaker_client._generated.models.model_approval_status import ModelApprovalStatus
 from sagemaker_client._generated.models.model_package_registration_type import (
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class BatchDescribeModelPackageSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class BatchDescribeModelPackageSummary(ServiceModel):
     """Provides summary information about the model package."""
 
     model_package_group_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.batch_reboot_cluster_nodes_error_code import (
     BatchRebootClusterNodesErrorCode,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class BatchRebootClusterNodesError:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class BatchRebootClusterNodesError(ServiceModel):
     """Represents an error encountered when rebooting a node from a SageMaker HyperPod cluster."""
 
     node_id: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.batch_reboot_cluster_node_logical_ids_error import (
     BatchRebootClusterNodeLogicalIdsError,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class BatchRebootClusterNodesResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class BatchRebootClusterNodesResponse(ServiceModel):
     """The ``BatchRebootClusterNodesResponse`` structure."""
 
     successful: list[str] | None = attrs.field(

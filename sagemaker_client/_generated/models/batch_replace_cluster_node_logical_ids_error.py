@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.batch_replace_cluster_nodes_error_code import (
     BatchReplaceClusterNodesErrorCode,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class BatchReplaceClusterNodeLogicalIdsError:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class BatchReplaceClusterNodeLogicalIdsError(ServiceModel):
     """Represents an error encountered when replacing a node (identified by its logical node ID) in
     a SageMaker HyperPod cluster.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "BatchReplaceClusterNodesRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class BatchReplaceClusterNodesRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class BatchReplaceClusterNodesRequest(ServiceModel):
     """The ``BatchReplaceClusterNodesRequest`` structure."""
 
     cluster_name: str = attrs.field(

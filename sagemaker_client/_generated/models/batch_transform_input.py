@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_dataset_format import MonitoringDatasetFormat
 from sagemaker_client._generated.models.processing_s3_data_distribution_type import (
     ProcessingS3DataDistributionType,
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class BatchTransformInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class BatchTransformInput(ServiceModel):
     """Input object for the batch transform job."""
 
     data_captured_destination_s3_uri: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "BedrockCustomModelDeploymentMetadata",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class BedrockCustomModelDeploymentMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class BedrockCustomModelDeploymentMetadata(ServiceModel):
     """The metadata of the Amazon Bedrock custom model deployment."""
 
     arn: str | None = attrs.field(default=None, metadata={"wire": "Arn", "min": 0, "max": 1024})

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "BedrockCustomModelMetadata",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class BedrockCustomModelMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class BedrockCustomModelMetadata(ServiceModel):
     """The metadata of the Amazon Bedrock custom model."""
 
     arn: str | None = attrs.field(default=None, metadata={"wire": "Arn", "min": 0, "max": 1024})

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "BedrockModelImportMetadata",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class BedrockModelImportMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class BedrockModelImportMetadata(ServiceModel):
     """The metadata of the Amazon Bedrock model import."""
 
     arn: str | None = attrs.field(default=None, metadata={"wire": "Arn", "min": 0, "max": 1024})

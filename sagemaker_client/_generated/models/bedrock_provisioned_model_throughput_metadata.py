@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "BedrockProvisionedModelThroughputMetadata",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class BedrockProvisionedModelThroughputMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class BedrockProvisionedModelThroughputMetadata(ServiceModel):
     """The metadata of the Amazon Bedrock provisioned model throughput."""
 
     arn: str | None = attrs.field(default=None, metadata={"wire": "Arn", "min": 0, "max": 1024})

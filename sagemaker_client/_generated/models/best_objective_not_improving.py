@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "BestObjectiveNotImproving",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class BestObjectiveNotImproving:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class BestObjectiveNotImproving(ServiceModel):
     """A structure that keeps track of which training jobs launched by your hyperparameter tuning
     job are not improving model performance as evaluated against an objective function.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "BillableTokenUsage",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class BillableTokenUsage:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class BillableTokenUsage(ServiceModel):
     """The billable token usage for a training session, broken down by operation type."""
 
     prefill_token_count: int | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.traffic_routing_config import TrafficRoutingConfig
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class BlueGreenUpdatePolicy:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class BlueGreenUpdatePolicy(ServiceModel):
     """Update policy for a blue/green deployment. If this update policy is specified, SageMaker
     creates a new fleet during the deployment while maintaining the old fleet. SageMaker flips
     traffic to the new fleet according to the specified traffic routing configuration. Only one

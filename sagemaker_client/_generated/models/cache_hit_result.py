@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CacheHitResult",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CacheHitResult:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CacheHitResult(ServiceModel):
     """Details on the cache hit of a pipeline execution step."""
 
     source_pipeline_execution_arn: str | None = attrs.field(

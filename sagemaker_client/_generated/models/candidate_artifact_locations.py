@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CandidateArtifactLocations",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CandidateArtifactLocations:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CandidateArtifactLocations(ServiceModel):
     """The location of artifacts for an AutoML candidate job."""
 
     explainability: str = attrs.field(metadata={"wire": "Explainability", "min": 1})

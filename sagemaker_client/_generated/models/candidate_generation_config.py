@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_ml_algorithm_config import AutoMLAlgorithmConfig
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CandidateGenerationConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CandidateGenerationConfig(ServiceModel):
     """Stores the configuration information for how model candidates are generated using an AutoML
     job V2.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.candidate_artifact_locations import (
     CandidateArtifactLocations,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CandidateProperties:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CandidateProperties(ServiceModel):
     """The properties of an AutoML candidate job."""
 
     candidate_artifact_locations: CandidateArtifactLocations | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.direct_deploy_settings import DirectDeploySettings
 from sagemaker_client._generated.models.emr_serverless_settings import EmrServerlessSettings
 from sagemaker_client._generated.models.generative_ai_settings import GenerativeAiSettings
@@ -23,8 +24,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CanvasAppSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CanvasAppSettings(ServiceModel):
     """The SageMaker Canvas application settings."""
 
     time_series_forecasting_settings: TimeSeriesForecastingSettings | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.capacity_reservation_type import CapacityReservationType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CapacityReservation:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CapacityReservation(ServiceModel):
     """Information about the Capacity Reservation used by an instance or instance group."""
 
     arn: str | None = attrs.field(default=None, metadata={"wire": "Arn"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.capacity_size_type import CapacitySizeType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CapacitySize:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CapacitySize(ServiceModel):
     """Specifies the type and size of the endpoint capacity to activate for a blue/green deployment,
     a rolling deployment, or a rollback strategy. You can specify your batches as either instance
     count or the overall percentage or your fleet.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.node_unavailability_type import NodeUnavailabilityType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CapacitySizeConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CapacitySizeConfig(ServiceModel):
     """The configuration of the size measurements of the AMI update. Using this configuration, you
     can specify whether SageMaker should update your instance group by an amount or percentage of
     instances.

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CaptureContentTypeHeader",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CaptureContentTypeHeader:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CaptureContentTypeHeader(ServiceModel):
     """Configuration specifying how to treat different headers. If no headers are specified Amazon
     SageMaker AI will by default base64 encode when capturing the data.
     """

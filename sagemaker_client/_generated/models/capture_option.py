@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.capture_mode import CaptureMode
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CaptureOption:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CaptureOption(ServiceModel):
     """Specifies data Model Monitor will capture."""
 
     capture_mode: CaptureMode | str = attrs.field(metadata={"wire": "CaptureMode"})

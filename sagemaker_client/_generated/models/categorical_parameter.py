@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CategoricalParameter",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CategoricalParameter:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CategoricalParameter(ServiceModel):
     """Environment parameters you want to benchmark your load test against."""
 
     name: str = attrs.field(metadata={"wire": "Name", "min": 0, "max": 64})

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CategoricalParameterRange",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CategoricalParameterRange:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CategoricalParameterRange(ServiceModel):
     """A list of categorical hyperparameters to tune."""
 
     name: str = attrs.field(metadata={"wire": "Name", "min": 0, "max": 256, "pattern": ".*"})

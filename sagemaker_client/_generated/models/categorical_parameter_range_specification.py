@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CategoricalParameterRangeSpecification",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CategoricalParameterRangeSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CategoricalParameterRangeSpecification(ServiceModel):
     """Defines the possible values for a categorical hyperparameter."""
 
     values: list[str] = attrs.field(

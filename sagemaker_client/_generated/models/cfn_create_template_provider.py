@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cfn_stack_create_parameter import CfnStackCreateParameter
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CfnCreateTemplateProvider:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CfnCreateTemplateProvider(ServiceModel):
     """The CloudFormation template provider configuration for creating infrastructure resources."""
 
     template_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CfnStackCreateParameter",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CfnStackCreateParameter:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CfnStackCreateParameter(ServiceModel):
     """A key-value pair that represents a parameter for the CloudFormation stack."""
 
     key: str = attrs.field(metadata={"wire": "Key", "min": 1, "max": 255, "pattern": ".{1,255}"})

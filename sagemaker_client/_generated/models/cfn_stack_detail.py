@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CfnStackDetail",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CfnStackDetail:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CfnStackDetail(ServiceModel):
     """Details about the CloudFormation stack."""
 
     name: str | None = attrs.field(

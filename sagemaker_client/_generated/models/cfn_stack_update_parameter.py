@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CfnStackUpdateParameter",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CfnStackUpdateParameter:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CfnStackUpdateParameter(ServiceModel):
     """A key-value pair representing a parameter used in the CloudFormation stack."""
 
     key: str = attrs.field(metadata={"wire": "Key", "min": 1, "max": 255, "pattern": ".{1,255}"})

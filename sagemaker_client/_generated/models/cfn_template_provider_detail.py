@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cfn_stack_detail import CfnStackDetail
 from sagemaker_client._generated.models.cfn_stack_parameter import CfnStackParameter
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CfnTemplateProviderDetail:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CfnTemplateProviderDetail(ServiceModel):
     """Details about a CloudFormation template provider configuration and associated provisioning
     information.
     """

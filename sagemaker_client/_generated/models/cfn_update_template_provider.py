@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cfn_stack_update_parameter import CfnStackUpdateParameter
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CfnUpdateTemplateProvider:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CfnUpdateTemplateProvider(ServiceModel):
     """Contains configuration details for updating an existing CloudFormation template provider in
     the project.
     """

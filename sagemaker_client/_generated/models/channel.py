@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.compression_type import CompressionType
 from sagemaker_client._generated.models.data_source import DataSource
 from sagemaker_client._generated.models.record_wrapper import RecordWrapper
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Channel:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Channel(ServiceModel):
     """A channel is a named input source that training algorithms can consume."""
 
     channel_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.compression_type import CompressionType
 from sagemaker_client._generated.models.training_input_mode import TrainingInputMode
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ChannelSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ChannelSpecification(ServiceModel):
     """Defines a named input source, called a channel, to be used by an algorithm."""
 
     name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CheckpointConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CheckpointConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CheckpointConfig(ServiceModel):
     """Contains information about the output location for managed spot training checkpoint data."""
 
     s3_uri: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ClarifyCheckStepMetadata",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClarifyCheckStepMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClarifyCheckStepMetadata(ServiceModel):
     """The container for the metadata for the ClarifyCheck step. For more information, see the topic
     on ClarifyCheck step
     (https://docs.aws.amazon.com/sagemaker/latest/dg/build-and-manage-steps.html#step-type-clarify-check)

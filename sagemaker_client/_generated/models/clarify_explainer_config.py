@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.clarify_inference_config import ClarifyInferenceConfig
 from sagemaker_client._generated.models.clarify_shap_config import ClarifyShapConfig
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClarifyExplainerConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClarifyExplainerConfig(ServiceModel):
     """The configuration parameters for the SageMaker Clarify explainer."""
 
     enable_explanations: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.clarify_feature_type import ClarifyFeatureType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClarifyInferenceConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClarifyInferenceConfig(ServiceModel):
     """The inference configuration parameter for the model container."""
 
     features_attribute: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ClarifyShapBaselineConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClarifyShapBaselineConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClarifyShapBaselineConfig(ServiceModel):
     """The configuration for the SHAP baseline
     (https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-feature-attribute-shap-baselines.html)
     (also called the background or reference dataset) of the Kernal SHAP algorithm.

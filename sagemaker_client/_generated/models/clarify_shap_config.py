@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.clarify_shap_baseline_config import (
     ClarifyShapBaselineConfig,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClarifyShapConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClarifyShapConfig(ServiceModel):
     """The configuration for SHAP analysis using SageMaker Clarify Explainer."""
 
     shap_baseline_config: ClarifyShapBaselineConfig = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.clarify_text_granularity import ClarifyTextGranularity
 from sagemaker_client._generated.models.clarify_text_language import ClarifyTextLanguage
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClarifyTextConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClarifyTextConfig(ServiceModel):
     """A parameter used to configure the SageMaker Clarify explainer to treat text features as text
     so that explanations are provided for individual units of text. Required only for natural
     language processing (NLP) explainability.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cleanup_failure_error_code import CleanupFailureErrorCode
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CleanupFailure:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CleanupFailure(ServiceModel):
     """The Amazon S3 output resources associated with an upstream step that the Cleanup step could
     not delete.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cleanup_failure import CleanupFailure
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CleanupStepMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CleanupStepMetadata(ServiceModel):
     """The cleanup outcomes for Amazon S3 output resources associated with upstream steps."""
 
     cleaned_steps: list[str] | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ClusterAccountingDatabase",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterAccountingDatabase:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterAccountingDatabase(ServiceModel):
     """The external MySQL-compatible database that the Slurm accounting daemon (``slurmdbd``)
     connects to for a SageMaker HyperPod cluster. You provide the database credentials in an Amazon
     Web Services Secrets Manager secret instead of in the request.

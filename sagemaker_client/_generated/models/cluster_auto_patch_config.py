@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_drain_policy import ClusterDrainPolicy
 from sagemaker_client._generated.models.cluster_patch_schedule import ClusterPatchSchedule
 from sagemaker_client._generated.models.cluster_patching_strategy import ClusterPatchingStrategy
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterAutoPatchConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterAutoPatchConfig(ServiceModel):
     """The configuration for automatic patching of the instance group. When configured, the system
     automatically applies security patch AMI updates to the instance group.
     """

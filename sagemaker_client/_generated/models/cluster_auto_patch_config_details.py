@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_drain_policy import ClusterDrainPolicy
 from sagemaker_client._generated.models.cluster_patch_schedule_details import (
     ClusterPatchScheduleDetails,
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterAutoPatchConfigDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterAutoPatchConfigDetails(ServiceModel):
     """The auto-patching configuration details for the instance group, including the patching
     strategy and schedule.
     """

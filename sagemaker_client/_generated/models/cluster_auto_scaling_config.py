@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_auto_scaler_type import ClusterAutoScalerType
 from sagemaker_client._generated.models.cluster_auto_scaling_mode import ClusterAutoScalingMode
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterAutoScalingConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterAutoScalingConfig(ServiceModel):
     """Specifies the autoscaling configuration for a HyperPod cluster."""
 
     mode: ClusterAutoScalingMode | str = attrs.field(metadata={"wire": "Mode"})

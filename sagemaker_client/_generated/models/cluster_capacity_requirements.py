@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_on_demand_options import ClusterOnDemandOptions
 from sagemaker_client._generated.models.cluster_spot_options import ClusterSpotOptions
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterCapacityRequirements:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterCapacityRequirements(ServiceModel):
     """Defines the instance capacity requirements for an instance group, including configurations
     for both Spot and On-Demand capacity types.
     """

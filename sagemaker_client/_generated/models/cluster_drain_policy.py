@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_on_drain_timeout import ClusterOnDrainTimeout
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterDrainPolicy:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterDrainPolicy(ServiceModel):
     """Specifies how pods are evicted from an instance before it is patched with the ``DrainFirst``
     strategy. By default, evictions respect Kubernetes Pod Disruption Budgets.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ClusterEbsVolumeConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterEbsVolumeConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterEbsVolumeConfig(ServiceModel):
     """Defines the configuration for attaching an additional Amazon Elastic Block Store (EBS) volume
     to each instance of the SageMaker HyperPod cluster instance group. To learn more, see SageMaker
     HyperPod release notes: June 20, 2024

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_event_level import ClusterEventLevel
 from sagemaker_client._generated.models.cluster_event_resource_type import ClusterEventResourceType
 from sagemaker_client._generated.models.event_details import EventDetails
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterEventDetail:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterEventDetail(ServiceModel):
     """Detailed information about a specific event in a HyperPod cluster."""
 
     event_id: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_event_level import ClusterEventLevel
 from sagemaker_client._generated.models.cluster_event_resource_type import ClusterEventResourceType
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterEventSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterEventSummary(ServiceModel):
     """A summary of an event in a HyperPod cluster."""
 
     event_id: str = attrs.field(

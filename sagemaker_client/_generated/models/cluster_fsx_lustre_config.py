@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ClusterFsxLustreConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterFsxLustreConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterFsxLustreConfig(ServiceModel):
     """Defines the configuration for attaching an Amazon FSx for Lustre file system to instances in
     a SageMaker HyperPod cluster instance group.
     """

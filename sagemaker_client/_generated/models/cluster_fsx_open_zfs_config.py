@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ClusterFsxOpenZfsConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterFsxOpenZfsConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterFsxOpenZfsConfig(ServiceModel):
     """Defines the configuration for attaching an Amazon FSx for OpenZFS file system to instances in
     a SageMaker HyperPod cluster instance group.
     """

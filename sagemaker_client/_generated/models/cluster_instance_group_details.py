@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_auto_patch_config_details import (
     ClusterAutoPatchConfigDetails,
 )
@@ -46,8 +47,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterInstanceGroupDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterInstanceGroupDetails(ServiceModel):
     """Details of an instance group in a SageMaker HyperPod cluster."""
 
     current_count: int | None = attrs.field(

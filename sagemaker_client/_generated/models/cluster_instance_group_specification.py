@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_auto_patch_config import ClusterAutoPatchConfig
 from sagemaker_client._generated.models.cluster_capacity_requirements import (
     ClusterCapacityRequirements,
@@ -29,8 +30,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterInstanceGroupSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterInstanceGroupSpecification(ServiceModel):
     """The specifications of an instance group that you need to define."""
 
     instance_count: int = attrs.field(metadata={"wire": "InstanceCount", "min": 0.0, "max": 6758.0})

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ClusterInstancePlacement",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterInstancePlacement:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterInstancePlacement(ServiceModel):
     """Specifies the placement details for the node in the SageMaker HyperPod cluster, including the
     Availability Zone and the unique identifier (ID) of the Availability Zone.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_instance_type import ClusterInstanceType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterInstanceRequirementDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterInstanceRequirementDetails(ServiceModel):
     """The instance requirement details for a flexible instance group, including the current and
     desired instance types.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_instance_type import ClusterInstanceType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterInstanceRequirements:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterInstanceRequirements(ServiceModel):
     """The instance requirements for a flexible instance group. Use this to specify multiple
     instance types that the instance group can use. The order of instance types in the list
     determines the priority for instance provisioning.

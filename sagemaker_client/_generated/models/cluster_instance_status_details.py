@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_instance_status import ClusterInstanceStatus
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterInstanceStatusDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterInstanceStatusDetails(ServiceModel):
     """Details of an instance in a SageMaker HyperPod cluster."""
 
     status: ClusterInstanceStatus | str = attrs.field(metadata={"wire": "Status"})

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_ebs_volume_config import ClusterEbsVolumeConfig
 from sagemaker_client._generated.models.cluster_fsx_lustre_config import ClusterFsxLustreConfig
 from sagemaker_client._generated.models.cluster_fsx_open_zfs_config import ClusterFsxOpenZfsConfig
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterInstanceStorageConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterInstanceStorageConfig(ServiceModel):
     """Defines the configuration for attaching additional storage to the instances in the SageMaker
     HyperPod cluster instance group. To learn more, see SageMaker HyperPod release notes: June 20,
     2024

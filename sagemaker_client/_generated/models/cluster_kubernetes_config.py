@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_kubernetes_taint import ClusterKubernetesTaint
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterKubernetesConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterKubernetesConfig(ServiceModel):
     """Kubernetes configuration that specifies labels and taints to be applied to cluster nodes in
     an instance group.
     """

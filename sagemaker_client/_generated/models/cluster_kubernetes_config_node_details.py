@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_kubernetes_taint import ClusterKubernetesTaint
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterKubernetesConfigNodeDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterKubernetesConfigNodeDetails(ServiceModel):
     """Node-specific Kubernetes configuration showing both current and desired state of labels and
     taints for an individual cluster node.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_kubernetes_taint_effect import (
     ClusterKubernetesTaintEffect,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterKubernetesTaint:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterKubernetesTaint(ServiceModel):
     """A Kubernetes taint that can be applied to cluster nodes."""
 
     key: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ClusterLifeCycleConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterLifeCycleConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterLifeCycleConfig(ServiceModel):
     """The lifecycle configuration for a SageMaker HyperPod cluster."""
 
     source_s3_uri: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ClusterMetadata",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterMetadata(ServiceModel):
     """Metadata information about a HyperPod cluster showing information about the cluster level
     operations, such as creating, updating, and deleting.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_interface_type import ClusterInterfaceType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterNetworkInterface:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterNetworkInterface(ServiceModel):
     """The network interface configuration for a Amazon SageMaker HyperPod cluster instance group."""
 
     interface_type: ClusterInterfaceType | str | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_capacity_type import ClusterCapacityType
 from sagemaker_client._generated.models.cluster_image_version_status import (
     ClusterImageVersionStatus,
@@ -34,8 +35,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterNodeDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterNodeDetails(ServiceModel):
     """Details of an instance (also called a node interchangeably) in a SageMaker HyperPod cluster."""
 
     instance_group_name: str | None = attrs.field(

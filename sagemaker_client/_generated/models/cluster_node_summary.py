@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_image_version_status import (
     ClusterImageVersionStatus,
 )
@@ -21,8 +22,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterNodeSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterNodeSummary(ServiceModel):
     """Lists a summary of the properties of an instance (also called a node interchangeably) of a
     SageMaker HyperPod cluster.
     """

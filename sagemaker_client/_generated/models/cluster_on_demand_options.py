@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ClusterOnDemandOptions",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterOnDemandOptions:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterOnDemandOptions(ServiceModel):
     """Configuration options specific to On-Demand instances."""

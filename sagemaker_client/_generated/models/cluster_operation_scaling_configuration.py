@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ClusterOperationScalingConfiguration",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterOperationScalingConfiguration:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterOperationScalingConfiguration(ServiceModel):
     """A point-in-time snapshot of an instance group's scaling configuration. This structure
     represents both the original configuration before the operation and the desired configuration
     requested by the operation.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_operation_scaling_configuration import (
     ClusterOperationScalingConfiguration,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterOperationScalingDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterOperationScalingDetails(ServiceModel):
     """The scaling details for a single instance group that is affected by a cluster operation."""
 
     instance_group_name: str | None = attrs.field(

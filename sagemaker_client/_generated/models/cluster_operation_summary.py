@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_operation_status import ClusterOperationStatus
 from sagemaker_client._generated.models.cluster_operation_type import ClusterOperationType
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterOperationSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterOperationSummary(ServiceModel):
     """A summary of an operation performed on a HyperPod cluster."""
 
     operation_id: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_orchestrator_eks_config import (
     ClusterOrchestratorEksConfig,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterOrchestrator:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterOrchestrator(ServiceModel):
     """The type of orchestrator used for the SageMaker HyperPod cluster."""
 
     eks: ClusterOrchestratorEksConfig | None = attrs.field(default=None, metadata={"wire": "Eks"})

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ClusterOrchestratorEksConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterOrchestratorEksConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterOrchestratorEksConfig(ServiceModel):
     """The configuration settings for the Amazon EKS cluster used as the orchestrator for the
     SageMaker HyperPod cluster.
     """

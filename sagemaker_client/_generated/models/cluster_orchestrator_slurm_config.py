@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_accounting_database import ClusterAccountingDatabase
 from sagemaker_client._generated.models.cluster_slurm_config_strategy import (
     ClusterSlurmConfigStrategy,
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterOrchestratorSlurmConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterOrchestratorSlurmConfig(ServiceModel):
     """The configuration settings for the Slurm orchestrator used with the SageMaker HyperPod
     cluster.
     """

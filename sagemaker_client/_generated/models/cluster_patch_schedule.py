@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ClusterPatchSchedule",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterPatchSchedule:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterPatchSchedule(ServiceModel):
     """The schedule configuration for automatic patching."""
 
     next_patch_date: datetime.datetime | None = attrs.field(

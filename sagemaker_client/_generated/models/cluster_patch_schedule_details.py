@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ClusterPatchScheduleDetails",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterPatchScheduleDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterPatchScheduleDetails(ServiceModel):
     """The schedule details for automatic patching, including the next scheduled patch date."""
 
     next_patch_date: datetime.datetime | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_instance_storage_config import (
     ClusterInstanceStorageConfig,
 )
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterRestrictedInstanceGroupDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterRestrictedInstanceGroupDetails(ServiceModel):
     """The instance group details of the restricted instance group (RIG)."""
 
     current_count: int | None = attrs.field(

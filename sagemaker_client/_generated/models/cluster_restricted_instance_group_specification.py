@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_instance_storage_config import (
     ClusterInstanceStorageConfig,
 )
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterRestrictedInstanceGroupSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterRestrictedInstanceGroupSpecification(ServiceModel):
     """The specifications of a restricted instance group that you need to define."""
 
     instance_count: int = attrs.field(metadata={"wire": "InstanceCount", "min": 0.0, "max": 6758.0})

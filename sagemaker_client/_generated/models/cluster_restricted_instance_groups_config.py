@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_shared_environment_config import (
     ClusterSharedEnvironmentConfig,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterRestrictedInstanceGroupsConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterRestrictedInstanceGroupsConfig(ServiceModel):
     """The configuration for the restricted instance groups (RIG) in the SageMaker HyperPod cluster."""
 
     shared_environment_config: ClusterSharedEnvironmentConfig = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.scheduler_resource_status import SchedulerResourceStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterSchedulerConfigSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterSchedulerConfigSummary(ServiceModel):
     """Summary of the cluster policy."""
 
     cluster_scheduler_config_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_f_sx_lustre_deletion_policy import (
     ClusterFSxLustreDeletionPolicy,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterSharedEnvironmentConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterSharedEnvironmentConfig(ServiceModel):
     """The shared environment configuration for the restricted instance groups (RIG)."""
 
     f_sx_lustre_deletion_policy: ClusterFSxLustreDeletionPolicy | str = attrs.field(

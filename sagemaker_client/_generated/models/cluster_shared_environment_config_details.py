@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_f_sx_lustre_deletion_policy import (
     ClusterFSxLustreDeletionPolicy,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterSharedEnvironmentConfigDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterSharedEnvironmentConfigDetails(ServiceModel):
     """The shared environment configuration details for the restricted instance groups (RIG)."""
 
     current_f_sx_lustre_config: FSxLustreConfig | None = attrs.field(

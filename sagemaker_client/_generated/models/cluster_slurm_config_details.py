@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_slurm_node_type import ClusterSlurmNodeType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterSlurmConfigDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterSlurmConfigDetails(ServiceModel):
     """The Slurm configuration details for an instance group in a SageMaker HyperPod cluster."""
 
     node_type: ClusterSlurmNodeType | str = attrs.field(metadata={"wire": "NodeType"})

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ClusterSpotOptions",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterSpotOptions:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterSpotOptions(ServiceModel):
     """Configuration options specific to Spot instances."""

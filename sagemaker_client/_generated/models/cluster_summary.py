@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_image_version_status import (
     ClusterImageVersionStatus,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterSummary(ServiceModel):
     """Lists a summary of the properties of a SageMaker HyperPod cluster."""
 
     cluster_arn: str = attrs.field(

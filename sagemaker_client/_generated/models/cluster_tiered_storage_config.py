@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_config_mode import ClusterConfigMode
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ClusterTieredStorageConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ClusterTieredStorageConfig(ServiceModel):
     """Defines the configuration for managed tier checkpointing in a HyperPod cluster. Managed tier
     checkpointing uses multiple storage tiers, including cluster CPU memory, to provide faster
     checkpoint operations and improved fault tolerance for large-scale model training. The system

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.container_config import ContainerConfig
 from sagemaker_client._generated.models.file_system_config import FileSystemConfig
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CodeEditorAppImageConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CodeEditorAppImageConfig(ServiceModel):
     """The configuration for the file system and kernels in a SageMaker image running as a Code
     Editor app. The ``FileSystemConfig`` object is not supported.
     """

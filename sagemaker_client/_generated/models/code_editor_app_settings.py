@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.app_lifecycle_management import AppLifecycleManagement
 from sagemaker_client._generated.models.custom_image import CustomImage
 from sagemaker_client._generated.models.resource_spec import ResourceSpec
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CodeEditorAppSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CodeEditorAppSettings(ServiceModel):
     """The Code Editor application settings.
 
     For more information about Code Editor, see Get started with Code Editor in Amazon SageMaker

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CodeRepository",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CodeRepository:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CodeRepository(ServiceModel):
     """A Git repository that SageMaker AI automatically displays to users for cloning in the
     JupyterServer application.
     """

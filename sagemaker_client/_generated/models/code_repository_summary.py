@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.git_config import GitConfig
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CodeRepositorySummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CodeRepositorySummary(ServiceModel):
     """Specifies summary information about a Git repository."""
 
     code_repository_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CognitoConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CognitoConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CognitoConfig(ServiceModel):
     """Use this parameter to configure your Amazon Cognito workforce. A single Cognito workforce is
     created using and corresponds to a single Amazon Cognito user pool
     (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools.html).

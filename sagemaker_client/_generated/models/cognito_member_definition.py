@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CognitoMemberDefinition",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CognitoMemberDefinition:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CognitoMemberDefinition(ServiceModel):
     """Identifies a Amazon Cognito user group. A user group can be used in on or more work teams."""
 
     user_pool: str = attrs.field(

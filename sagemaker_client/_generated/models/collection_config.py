@@ -7,6 +7,7 @@ from typing import ClassVar
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.vector_config import VectorConfig
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CollectionConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CollectionConfig(ServiceModel):
     """Configuration for your collection.
 
     Exactly one member must be set.

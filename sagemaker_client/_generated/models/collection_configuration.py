@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CollectionConfiguration",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CollectionConfiguration:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CollectionConfiguration(ServiceModel):
     """Configuration information for the Amazon SageMaker Debugger output tensor collections."""
 
     collection_name: str | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.compilation_job_status import CompilationJobStatus
 from sagemaker_client._generated.models.target_device import TargetDevice
 from sagemaker_client._generated.models.target_platform_accelerator import TargetPlatformAccelerator
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CompilationJobSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CompilationJobSummary(ServiceModel):
     """A summary of a model compilation job."""
 
     compilation_job_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.compute_quota_resource_config import (
     ComputeQuotaResourceConfig,
 )
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ComputeQuotaConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ComputeQuotaConfig(ServiceModel):
     """Configuration of the compute allocation definition for an entity. This includes the resource
     sharing option and the setting to preempt low priority tasks.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.accelerator_partition_config import (
     AcceleratorPartitionConfig,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ComputeQuotaResourceConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ComputeQuotaResourceConfig(ServiceModel):
     """Configuration of the resources used for the compute allocation definition."""
 
     instance_type: ClusterInstanceType | str = attrs.field(metadata={"wire": "InstanceType"})

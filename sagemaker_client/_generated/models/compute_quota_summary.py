@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.activation_state import ActivationState
 from sagemaker_client._generated.models.compute_quota_config import ComputeQuotaConfig
 from sagemaker_client._generated.models.compute_quota_target import ComputeQuotaTarget
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ComputeQuotaSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ComputeQuotaSummary(ServiceModel):
     """Summary of the compute allocation definition."""
 
     compute_quota_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ComputeQuotaTarget",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ComputeQuotaTarget:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ComputeQuotaTarget(ServiceModel):
     """The target entity to allocate compute resources to."""
 
     team_name: str = attrs.field(

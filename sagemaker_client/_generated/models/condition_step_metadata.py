@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.condition_outcome import ConditionOutcome
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ConditionStepMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ConditionStepMetadata(ServiceModel):
     """Metadata for a Condition step."""
 
     outcome: ConditionOutcome | str | None = attrs.field(default=None, metadata={"wire": "Outcome"})

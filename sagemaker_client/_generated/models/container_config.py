@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ContainerConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ContainerConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ContainerConfig(ServiceModel):
     """The configuration used to run the application image container."""
 
     container_arguments: list[str] | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.additional_model_data_source import (
     AdditionalModelDataSource,
 )
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ContainerDefinition:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ContainerDefinition(ServiceModel):
     """Describes the container, as part of model definition."""
 
     container_hostname: str | None = attrs.field(

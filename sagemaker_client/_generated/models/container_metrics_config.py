@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.metrics_endpoint import MetricsEndpoint
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ContainerMetricsConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ContainerMetricsConfig(ServiceModel):
     """The configuration for container-level metrics scraping. Use this configuration to specify a
     custom metrics endpoint path and publishing frequency for container metrics. When
     ``EnableDetailedObservability`` is set to ``True`` in ``MetricsConfig``, metrics are scraped

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ContextSource",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ContextSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ContextSource(ServiceModel):
     """A structure describing the source of a context."""
 
     source_uri: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.context_source import ContextSource
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ContextSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ContextSummary(ServiceModel):
     """Lists a summary of the properties of a context. A context provides a logical grouping of
     other entities.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hyper_parameter_scaling_type import (
     HyperParameterScalingType,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ContinuousParameterRange:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ContinuousParameterRange(ServiceModel):
     """A list of continuous hyperparameters to tune."""
 
     name: str = attrs.field(metadata={"wire": "Name", "min": 0, "max": 256, "pattern": ".*"})

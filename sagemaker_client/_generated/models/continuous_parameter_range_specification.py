@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ContinuousParameterRangeSpecification",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ContinuousParameterRangeSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ContinuousParameterRangeSpecification(ServiceModel):
     """Defines the possible values for a continuous hyperparameter."""
 
     min_value: str = attrs.field(

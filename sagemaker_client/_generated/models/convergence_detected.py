@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.complete_on_convergence import CompleteOnConvergence
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ConvergenceDetected:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ConvergenceDetected(ServiceModel):
     """A flag to indicating that automatic model tuning (AMT) has detected model convergence,
     defined as a lack of significant improvement (1% or less) against an objective metric.
     """

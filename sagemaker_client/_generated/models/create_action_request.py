@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.action_source import ActionSource
 from sagemaker_client._generated.models.action_status import ActionStatus
 from sagemaker_client._generated.models.metadata_properties import MetadataProperties
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateActionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateActionRequest(ServiceModel):
     """The ``CreateActionRequest`` structure."""
 
     action_name: str = attrs.field(

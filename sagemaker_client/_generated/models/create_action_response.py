@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateActionResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateActionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateActionResponse(ServiceModel):
     """The ``CreateActionResponse`` structure."""
 
     action_arn: str | None = attrs.field(

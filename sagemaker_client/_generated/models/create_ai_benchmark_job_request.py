@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_benchmark_network_config import AIBenchmarkNetworkConfig
 from sagemaker_client._generated.models.ai_benchmark_output_config import AIBenchmarkOutputConfig
 from sagemaker_client._generated.models.ai_benchmark_target import AIBenchmarkTarget
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateAIBenchmarkJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateAIBenchmarkJobRequest(ServiceModel):
     """The ``CreateAIBenchmarkJobRequest`` structure."""
 
     ai_benchmark_job_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateAIBenchmarkJobResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateAIBenchmarkJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateAIBenchmarkJobResponse(ServiceModel):
     """The ``CreateAIBenchmarkJobResponse`` structure."""
 
     ai_benchmark_job_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_adapter_source import AIAdapterSource
 from sagemaker_client._generated.models.ai_model_source import AIModelSource
 from sagemaker_client._generated.models.ai_recommendation_compute_spec import (
@@ -26,8 +27,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateAIRecommendationJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateAIRecommendationJobRequest(ServiceModel):
     """The ``CreateAIRecommendationJobRequest`` structure."""
 
     ai_recommendation_job_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateAIRecommendationJobResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateAIRecommendationJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateAIRecommendationJobResponse(ServiceModel):
     """The ``CreateAIRecommendationJobResponse`` structure."""
 
     ai_recommendation_job_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_dataset_config import AIDatasetConfig
 from sagemaker_client._generated.models.ai_workload_configs import AIWorkloadConfigs
 from sagemaker_client._generated.models.tag import Tag
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateAIWorkloadConfigRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateAIWorkloadConfigRequest(ServiceModel):
     """The ``CreateAIWorkloadConfigRequest`` structure."""
 
     ai_workload_config_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateAIWorkloadConfigResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateAIWorkloadConfigResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateAIWorkloadConfigResponse(ServiceModel):
     """The ``CreateAIWorkloadConfigResponse`` structure."""
 
     ai_workload_config_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.algorithm_validation_specification import (
     AlgorithmValidationSpecification,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateAlgorithmInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateAlgorithmInput(ServiceModel):
     """The ``CreateAlgorithmInput`` structure."""
 
     algorithm_name: str = attrs.field(

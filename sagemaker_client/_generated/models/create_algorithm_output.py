@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateAlgorithmOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateAlgorithmOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateAlgorithmOutput(ServiceModel):
     """The ``CreateAlgorithmOutput`` structure."""
 
     algorithm_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateAppImageConfigResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateAppImageConfigResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateAppImageConfigResponse(ServiceModel):
     """The ``CreateAppImageConfigResponse`` structure."""
 
     app_image_config_arn: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.app_type import AppType
 from sagemaker_client._generated.models.resource_spec import ResourceSpec
 from sagemaker_client._generated.models.tag import Tag
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateAppRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateAppRequest(ServiceModel):
     """The ``CreateAppRequest`` structure."""
 
     domain_id: str = attrs.field(

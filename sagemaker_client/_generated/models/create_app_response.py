@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateAppResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateAppResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateAppResponse(ServiceModel):
     """The ``CreateAppResponse`` structure."""
 
     app_arn: str | None = attrs.field(

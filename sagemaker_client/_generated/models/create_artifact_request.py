@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.artifact_source import ArtifactSource
 from sagemaker_client._generated.models.metadata_properties import MetadataProperties
 from sagemaker_client._generated.models.tag import Tag
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateArtifactRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateArtifactRequest(ServiceModel):
     """The ``CreateArtifactRequest`` structure."""
 
     artifact_name: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateArtifactResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateArtifactResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateArtifactResponse(ServiceModel):
     """The ``CreateArtifactResponse`` structure."""
 
     artifact_arn: str | None = attrs.field(

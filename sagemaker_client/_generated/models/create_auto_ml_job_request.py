@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_ml_channel import AutoMLChannel
 from sagemaker_client._generated.models.auto_ml_job_config import AutoMLJobConfig
 from sagemaker_client._generated.models.auto_ml_job_objective import AutoMLJobObjective
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateAutoMLJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateAutoMLJobRequest(ServiceModel):
     """The ``CreateAutoMLJobRequest`` structure."""
 
     auto_ml_job_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateAutoMLJobResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateAutoMLJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateAutoMLJobResponse(ServiceModel):
     """The ``CreateAutoMLJobResponse`` structure."""
 
     auto_ml_job_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_ml_compute_config import AutoMLComputeConfig
 from sagemaker_client._generated.models.auto_ml_data_split_config import AutoMLDataSplitConfig
 from sagemaker_client._generated.models.auto_ml_job_channel import AutoMLJobChannel
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateAutoMLJobV2Request:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateAutoMLJobV2Request(ServiceModel):
     """The ``CreateAutoMLJobV2Request`` structure."""
 
     auto_ml_job_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateAutoMLJobV2Response",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateAutoMLJobV2Response:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateAutoMLJobV2Response(ServiceModel):
     """The ``CreateAutoMLJobV2Response`` structure."""
 
     auto_ml_job_arn: str = attrs.field(

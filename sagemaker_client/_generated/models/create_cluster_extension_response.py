@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateClusterExtensionResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateClusterExtensionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateClusterExtensionResponse(ServiceModel):
     """The ``CreateClusterExtensionResponse`` structure."""
 
     extension_arn: str = attrs.field(

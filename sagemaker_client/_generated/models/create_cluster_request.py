@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_auto_scaling_config import ClusterAutoScalingConfig
 from sagemaker_client._generated.models.cluster_instance_group_specification import (
     ClusterInstanceGroupSpecification,
@@ -31,8 +32,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateClusterRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateClusterRequest(ServiceModel):
     """The ``CreateClusterRequest`` structure."""
 
     cluster_name: str = attrs.field(

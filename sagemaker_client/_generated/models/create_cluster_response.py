@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateClusterResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateClusterResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateClusterResponse(ServiceModel):
     """The ``CreateClusterResponse`` structure."""
 
     cluster_arn: str = attrs.field(

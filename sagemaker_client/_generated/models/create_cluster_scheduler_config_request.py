@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.scheduler_config import SchedulerConfig
 from sagemaker_client._generated.models.tag import Tag
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateClusterSchedulerConfigRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateClusterSchedulerConfigRequest(ServiceModel):
     """The ``CreateClusterSchedulerConfigRequest`` structure."""
 
     name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateCodeRepositoryOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateCodeRepositoryOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateCodeRepositoryOutput(ServiceModel):
     """The ``CreateCodeRepositoryOutput`` structure."""
 
     code_repository_arn: str = attrs.field(

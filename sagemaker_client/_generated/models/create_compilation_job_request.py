@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.input_config import InputConfig
 from sagemaker_client._generated.models.neo_vpc_config import NeoVpcConfig
 from sagemaker_client._generated.models.output_config import OutputConfig
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateCompilationJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateCompilationJobRequest(ServiceModel):
     """The ``CreateCompilationJobRequest`` structure."""
 
     compilation_job_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateCompilationJobResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateCompilationJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateCompilationJobResponse(ServiceModel):
     """The ``CreateCompilationJobResponse`` structure."""
 
     compilation_job_arn: str = attrs.field(

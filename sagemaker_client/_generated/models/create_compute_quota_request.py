@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.activation_state import ActivationState
 from sagemaker_client._generated.models.compute_quota_config import ComputeQuotaConfig
 from sagemaker_client._generated.models.compute_quota_target import ComputeQuotaTarget
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateComputeQuotaRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateComputeQuotaRequest(ServiceModel):
     """The ``CreateComputeQuotaRequest`` structure."""
 
     name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateContextResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateContextResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateContextResponse(ServiceModel):
     """The ``CreateContextResponse`` structure."""
 
     context_arn: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.edge_output_config import EdgeOutputConfig
 from sagemaker_client._generated.models.tag import Tag
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateDeviceFleetRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateDeviceFleetRequest(ServiceModel):
     """The ``CreateDeviceFleetRequest`` structure."""
 
     device_fleet_name: str = attrs.field(

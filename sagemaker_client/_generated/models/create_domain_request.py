@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.app_network_access_type import AppNetworkAccessType
 from sagemaker_client._generated.models.app_security_group_management import (
     AppSecurityGroupManagement,
@@ -24,8 +25,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateDomainRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateDomainRequest(ServiceModel):
     """The ``CreateDomainRequest`` structure."""
 
     domain_name: str = attrs.field(

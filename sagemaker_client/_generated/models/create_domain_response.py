@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateDomainResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateDomainResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateDomainResponse(ServiceModel):
     """The ``CreateDomainResponse`` structure."""
 
     domain_arn: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.deployment_stage import DeploymentStage
 from sagemaker_client._generated.models.edge_deployment_model_config import (
     EdgeDeploymentModelConfig,
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateEdgeDeploymentPlanRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateEdgeDeploymentPlanRequest(ServiceModel):
     """The ``CreateEdgeDeploymentPlanRequest`` structure."""
 
     edge_deployment_plan_name: str = attrs.field(

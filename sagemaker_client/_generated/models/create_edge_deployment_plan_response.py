@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateEdgeDeploymentPlanResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateEdgeDeploymentPlanResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateEdgeDeploymentPlanResponse(ServiceModel):
     """The ``CreateEdgeDeploymentPlanResponse`` structure."""
 
     edge_deployment_plan_arn: str = attrs.field(

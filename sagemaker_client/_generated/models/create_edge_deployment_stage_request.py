@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.deployment_stage import DeploymentStage
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateEdgeDeploymentStageRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateEdgeDeploymentStageRequest(ServiceModel):
     """The ``CreateEdgeDeploymentStageRequest`` structure."""
 
     edge_deployment_plan_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.edge_output_config import EdgeOutputConfig
 from sagemaker_client._generated.models.tag import Tag
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateEdgePackagingJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateEdgePackagingJobRequest(ServiceModel):
     """The ``CreateEdgePackagingJobRequest`` structure."""
 
     edge_packaging_job_name: str = attrs.field(

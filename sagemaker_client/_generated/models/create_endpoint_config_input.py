@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.async_inference_config import AsyncInferenceConfig
 from sagemaker_client._generated.models.cross_region_traffic_config import CrossRegionTrafficConfig
 from sagemaker_client._generated.models.data_capture_config import DataCaptureConfig
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateEndpointConfigInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateEndpointConfigInput(ServiceModel):
     """The ``CreateEndpointConfigInput`` structure."""
 
     endpoint_config_name: str = attrs.field(

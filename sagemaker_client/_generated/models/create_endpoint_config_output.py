@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateEndpointConfigOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateEndpointConfigOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateEndpointConfigOutput(ServiceModel):
     """The ``CreateEndpointConfigOutput`` structure."""
 
     endpoint_config_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.deployment_config import DeploymentConfig
 from sagemaker_client._generated.models.tag import Tag
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateEndpointInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateEndpointInput(ServiceModel):
     """The ``CreateEndpointInput`` structure."""
 
     endpoint_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateEndpointOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateEndpointOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateEndpointOutput(ServiceModel):
     """The ``CreateEndpointOutput`` structure."""
 
     endpoint_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateExperimentResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateExperimentResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateExperimentResponse(ServiceModel):
     """The ``CreateExperimentResponse`` structure."""
 
     experiment_arn: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.feature_definition import FeatureDefinition
 from sagemaker_client._generated.models.offline_store_config import OfflineStoreConfig
 from sagemaker_client._generated.models.online_store_config import OnlineStoreConfig
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateFeatureGroupRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateFeatureGroupRequest(ServiceModel):
     """The ``CreateFeatureGroupRequest`` structure."""
 
     feature_group_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateFeatureGroupResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateFeatureGroupResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateFeatureGroupResponse(ServiceModel):
     """The ``CreateFeatureGroupResponse`` structure."""
 
     feature_group_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.flow_definition_output_config import (
     FlowDefinitionOutputConfig,
 )
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateFlowDefinitionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateFlowDefinitionRequest(ServiceModel):
     """The ``CreateFlowDefinitionRequest`` structure."""
 
     flow_definition_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateFlowDefinitionResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateFlowDefinitionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateFlowDefinitionResponse(ServiceModel):
     """The ``CreateFlowDefinitionResponse`` structure."""
 
     flow_definition_arn: str = attrs.field(

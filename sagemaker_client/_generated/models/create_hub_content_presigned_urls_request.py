@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hub_content_type import HubContentType
 from sagemaker_client._generated.models.presigned_url_access_config import PresignedUrlAccessConfig
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateHubContentPresignedUrlsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateHubContentPresignedUrlsRequest(ServiceModel):
     """The ``CreateHubContentPresignedUrlsRequest`` structure."""
 
     hub_name: str = attrs.field(

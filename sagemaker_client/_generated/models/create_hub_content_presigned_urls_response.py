@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.authorized_url import AuthorizedUrl
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateHubContentPresignedUrlsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateHubContentPresignedUrlsResponse(ServiceModel):
     """The ``CreateHubContentPresignedUrlsResponse`` structure."""
 
     authorized_url_configs: list[AuthorizedUrl] = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hub_s3_storage_config import HubS3StorageConfig
 from sagemaker_client._generated.models.tag import Tag
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateHubRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateHubRequest(ServiceModel):
     """The ``CreateHubRequest`` structure."""
 
     hub_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateHubResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateHubResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateHubResponse(ServiceModel):
     """The ``CreateHubResponse`` structure."""
 
     hub_arn: str = attrs.field(metadata={"wire": "HubArn", "min": 0, "max": 255, "pattern": ".*"})

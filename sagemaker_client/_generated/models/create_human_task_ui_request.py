@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.tag import Tag
 from sagemaker_client._generated.models.ui_template import UiTemplate
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateHumanTaskUiRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateHumanTaskUiRequest(ServiceModel):
     """The ``CreateHumanTaskUiRequest`` structure."""
 
     human_task_ui_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateHumanTaskUiResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateHumanTaskUiResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateHumanTaskUiResponse(ServiceModel):
     """The ``CreateHumanTaskUiResponse`` structure."""
 
     human_task_ui_arn: str = attrs.field(

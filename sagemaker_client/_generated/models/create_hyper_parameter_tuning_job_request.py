@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.autotune import Autotune
 from sagemaker_client._generated.models.hyper_parameter_training_job_definition import (
     HyperParameterTrainingJobDefinition,
@@ -22,8 +23,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateHyperParameterTuningJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateHyperParameterTuningJobRequest(ServiceModel):
     """The ``CreateHyperParameterTuningJobRequest`` structure."""
 
     hyper_parameter_tuning_job_name: str = attrs.field(

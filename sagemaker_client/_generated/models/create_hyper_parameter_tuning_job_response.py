@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateHyperParameterTuningJobResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateHyperParameterTuningJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateHyperParameterTuningJobResponse(ServiceModel):
     """The ``CreateHyperParameterTuningJobResponse`` structure."""
 
     hyper_parameter_tuning_job_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateImageResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateImageResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateImageResponse(ServiceModel):
     """The ``CreateImageResponse`` structure."""
 
     image_arn: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.job_type import JobType
 from sagemaker_client._generated.models.processor import Processor
 from sagemaker_client._generated.models.vendor_guidance import VendorGuidance
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateImageVersionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateImageVersionRequest(ServiceModel):
     """The ``CreateImageVersionRequest`` structure."""
 
     base_image: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateImageVersionResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateImageVersionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateImageVersionResponse(ServiceModel):
     """The ``CreateImageVersionResponse`` structure."""
 
     image_version_arn: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_component_runtime_config import (
     InferenceComponentRuntimeConfig,
 )
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateInferenceComponentInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateInferenceComponentInput(ServiceModel):
     """The ``CreateInferenceComponentInput`` structure."""
 
     inference_component_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateInferenceComponentOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateInferenceComponentOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateInferenceComponentOutput(ServiceModel):
     """The ``CreateInferenceComponentOutput`` structure."""
 
     inference_component_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_experiment_data_storage_config import (
     InferenceExperimentDataStorageConfig,
 )
@@ -21,8 +22,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateInferenceExperimentRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateInferenceExperimentRequest(ServiceModel):
     """The ``CreateInferenceExperimentRequest`` structure."""
 
     name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateInferenceExperimentResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateInferenceExperimentResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateInferenceExperimentResponse(ServiceModel):
     """The ``CreateInferenceExperimentResponse`` structure."""
 
     inference_experiment_arn: str = attrs.field(

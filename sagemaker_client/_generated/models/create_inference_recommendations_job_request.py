@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.recommendation_job_input_config import (
     RecommendationJobInputConfig,
 )
@@ -22,8 +23,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateInferenceRecommendationsJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateInferenceRecommendationsJobRequest(ServiceModel):
     """The ``CreateInferenceRecommendationsJobRequest`` structure."""
 
     job_name: str = attrs.field(

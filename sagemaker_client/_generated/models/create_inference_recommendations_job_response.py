@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateInferenceRecommendationsJobResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateInferenceRecommendationsJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateInferenceRecommendationsJobResponse(ServiceModel):
     """The ``CreateInferenceRecommendationsJobResponse`` structure."""
 
     job_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.routing_target import RoutingTarget
 from sagemaker_client._generated.models.tag import Tag
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateInferenceRouterInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateInferenceRouterInput(ServiceModel):
     """The ``CreateInferenceRouterInput`` structure."""
 
     inference_router_name: str = attrs.field(

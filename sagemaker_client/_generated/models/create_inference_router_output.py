@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateInferenceRouterOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateInferenceRouterOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateInferenceRouterOutput(ServiceModel):
     """The ``CreateInferenceRouterOutput`` structure."""
 
     inference_router_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateJobResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateJobResponse(ServiceModel):
     """The ``CreateJobResponse`` structure."""
 
     job_arn: str = attrs.field(

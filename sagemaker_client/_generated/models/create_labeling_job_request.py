@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.human_task_config import HumanTaskConfig
 from sagemaker_client._generated.models.labeling_job_algorithms_config import (
     LabelingJobAlgorithmsConfig,
@@ -21,8 +22,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateLabelingJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateLabelingJobRequest(ServiceModel):
     """The ``CreateLabelingJobRequest`` structure."""
 
     labeling_job_name: str = attrs.field(

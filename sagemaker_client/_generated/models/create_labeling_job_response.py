@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateLabelingJobResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateLabelingJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateLabelingJobResponse(ServiceModel):
     """The ``CreateLabelingJobResponse`` structure."""
 
     labeling_job_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.account_default_status import AccountDefaultStatus
 from sagemaker_client._generated.models.model_registration_mode import ModelRegistrationMode
 from sagemaker_client._generated.models.tag import Tag
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateMlflowAppRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateMlflowAppRequest(ServiceModel):
     """The ``CreateMlflowAppRequest`` structure."""
 
     name: str = attrs.field(

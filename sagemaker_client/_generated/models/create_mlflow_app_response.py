@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateMlflowAppResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateMlflowAppResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateMlflowAppResponse(ServiceModel):
     """The ``CreateMlflowAppResponse`` structure."""
 
     arn: str | None = attrs.field(

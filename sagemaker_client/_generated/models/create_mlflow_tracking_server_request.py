@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.tag import Tag
 from sagemaker_client._generated.models.tracking_server_size import TrackingServerSize
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateMlflowTrackingServerRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateMlflowTrackingServerRequest(ServiceModel):
     """The ``CreateMlflowTrackingServerRequest`` structure."""
 
     tracking_server_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateMlflowTrackingServerResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateMlflowTrackingServerResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateMlflowTrackingServerResponse(ServiceModel):
     """The ``CreateMlflowTrackingServerResponse`` structure."""
 
     tracking_server_arn: str | None = attrs.field(

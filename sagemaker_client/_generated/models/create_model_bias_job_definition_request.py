@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_bias_app_specification import (
     ModelBiasAppSpecification,
 )
@@ -23,8 +24,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateModelBiasJobDefinitionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateModelBiasJobDefinitionRequest(ServiceModel):
     """The ``CreateModelBiasJobDefinitionRequest`` structure."""
 
     job_definition_name: str = attrs.field(

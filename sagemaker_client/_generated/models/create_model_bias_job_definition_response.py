@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateModelBiasJobDefinitionResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateModelBiasJobDefinitionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateModelBiasJobDefinitionResponse(ServiceModel):
     """The ``CreateModelBiasJobDefinitionResponse`` structure."""
 
     job_definition_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_card_export_output_config import (
     ModelCardExportOutputConfig,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateModelCardExportJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateModelCardExportJobRequest(ServiceModel):
     """The ``CreateModelCardExportJobRequest`` structure."""
 
     model_card_name: str = attrs.field(

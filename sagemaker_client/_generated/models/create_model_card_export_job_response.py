@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateModelCardExportJobResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateModelCardExportJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateModelCardExportJobResponse(ServiceModel):
     """The ``CreateModelCardExportJobResponse`` structure."""
 
     model_card_export_job_arn: str = attrs.field(

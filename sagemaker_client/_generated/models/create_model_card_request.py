@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._core.redact import redacted
 from sagemaker_client._generated.models.model_card_security_config import ModelCardSecurityConfig
 from sagemaker_client._generated.models.model_card_status import ModelCardStatus
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateModelCardRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateModelCardRequest(ServiceModel):
     """The ``CreateModelCardRequest`` structure."""
 
     model_card_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateModelCardResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateModelCardResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateModelCardResponse(ServiceModel):
     """The ``CreateModelCardResponse`` structure."""
 
     model_card_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_explainability_app_specification import (
     ModelExplainabilityAppSpecification,
 )
@@ -27,8 +28,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateModelExplainabilityJobDefinitionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateModelExplainabilityJobDefinitionRequest(ServiceModel):
     """The ``CreateModelExplainabilityJobDefinitionRequest`` structure."""
 
     job_definition_name: str = attrs.field(

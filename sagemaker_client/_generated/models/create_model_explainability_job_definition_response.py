@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateModelExplainabilityJobDefinitionResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateModelExplainabilityJobDefinitionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateModelExplainabilityJobDefinitionResponse(ServiceModel):
     """The ``CreateModelExplainabilityJobDefinitionResponse`` structure."""
 
     job_definition_arn: str = attrs.field(

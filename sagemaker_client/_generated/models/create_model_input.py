@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.container_definition import ContainerDefinition
 from sagemaker_client._generated.models.inference_execution_config import InferenceExecutionConfig
 from sagemaker_client._generated.models.tag import Tag
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateModelInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateModelInput(ServiceModel):
     """The ``CreateModelInput`` structure."""
 
     model_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateModelOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateModelOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateModelOutput(ServiceModel):
     """The ``CreateModelOutput`` structure."""
 
     model_arn: str = attrs.field(

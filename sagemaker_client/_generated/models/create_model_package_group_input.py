@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.managed_configuration import ManagedConfiguration
 from sagemaker_client._generated.models.tag import Tag
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateModelPackageGroupInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateModelPackageGroupInput(ServiceModel):
     """The ``CreateModelPackageGroupInput`` structure."""
 
     model_package_group_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateModelPackageGroupOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateModelPackageGroupOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateModelPackageGroupOutput(ServiceModel):
     """The ``CreateModelPackageGroupOutput`` structure."""
 
     model_package_group_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.additional_inference_specification_definition import (
     AdditionalInferenceSpecificationDefinition,
 )
@@ -36,8 +37,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateModelPackageInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateModelPackageInput(ServiceModel):
     """The ``CreateModelPackageInput`` structure."""
 
     model_package_name: str | None = attrs.field(

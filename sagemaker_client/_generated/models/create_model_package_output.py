@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateModelPackageOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateModelPackageOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateModelPackageOutput(ServiceModel):
     """The ``CreateModelPackageOutput`` structure."""
 
     model_package_arn: str = attrs.field(

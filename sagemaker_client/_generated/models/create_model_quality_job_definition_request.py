@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_quality_app_specification import (
     ModelQualityAppSpecification,
 )
@@ -25,8 +26,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateModelQualityJobDefinitionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateModelQualityJobDefinitionRequest(ServiceModel):
     """The ``CreateModelQualityJobDefinitionRequest`` structure."""
 
     job_definition_name: str = attrs.field(

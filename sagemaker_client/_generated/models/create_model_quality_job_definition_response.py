@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateModelQualityJobDefinitionResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateModelQualityJobDefinitionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateModelQualityJobDefinitionResponse(ServiceModel):
     """The ``CreateModelQualityJobDefinitionResponse`` structure."""
 
     job_definition_arn: str = attrs.field(

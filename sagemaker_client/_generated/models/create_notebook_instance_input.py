@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.direct_internet_access import DirectInternetAccess
 from sagemaker_client._generated.models.instance_metadata_service_configuration import (
     InstanceMetadataServiceConfiguration,
@@ -22,8 +23,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateNotebookInstanceInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateNotebookInstanceInput(ServiceModel):
     """The ``CreateNotebookInstanceInput`` structure."""
 
     notebook_instance_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.notebook_instance_lifecycle_hook import (
     NotebookInstanceLifecycleHook,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateNotebookInstanceLifecycleConfigInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateNotebookInstanceLifecycleConfigInput(ServiceModel):
     """The ``CreateNotebookInstanceLifecycleConfigInput`` structure."""
 
     notebook_instance_lifecycle_config_name: str = attrs.field(

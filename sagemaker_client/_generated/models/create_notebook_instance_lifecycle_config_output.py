@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateNotebookInstanceLifecycleConfigOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateNotebookInstanceLifecycleConfigOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateNotebookInstanceLifecycleConfigOutput(ServiceModel):
     """The ``CreateNotebookInstanceLifecycleConfigOutput`` structure."""
 
     notebook_instance_lifecycle_config_arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateNotebookInstanceOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateNotebookInstanceOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateNotebookInstanceOutput(ServiceModel):
     """The ``CreateNotebookInstanceOutput`` structure."""
 
     notebook_instance_arn: str | None = attrs.field(

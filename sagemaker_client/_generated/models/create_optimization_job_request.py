@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.optimization_config import OptimizationConfig
 from sagemaker_client._generated.models.optimization_job_deployment_instance_type import (
     OptimizationJobDeploymentInstanceType,
@@ -24,8 +25,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateOptimizationJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateOptimizationJobRequest(ServiceModel):
     """The ``CreateOptimizationJobRequest`` structure."""
 
     optimization_job_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateOptimizationJobResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateOptimizationJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateOptimizationJobResponse(ServiceModel):
     """The ``CreateOptimizationJobResponse`` structure."""
 
     optimization_job_arn: str = attrs.field(

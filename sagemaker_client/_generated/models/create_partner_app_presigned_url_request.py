@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreatePartnerAppPresignedUrlRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreatePartnerAppPresignedUrlRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreatePartnerAppPresignedUrlRequest(ServiceModel):
     """The ``CreatePartnerAppPresignedUrlRequest`` structure."""
 
     arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreatePartnerAppPresignedUrlResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreatePartnerAppPresignedUrlResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreatePartnerAppPresignedUrlResponse(ServiceModel):
     """The ``CreatePartnerAppPresignedUrlResponse`` structure."""
 
     url: str | None = attrs.field(default=None, metadata={"wire": "Url", "min": 0, "max": 2048})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.idc_config_input import IdcConfigInput
 from sagemaker_client._generated.models.partner_app_auth_type import PartnerAppAuthType
 from sagemaker_client._generated.models.partner_app_config import PartnerAppConfig
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreatePartnerAppRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreatePartnerAppRequest(ServiceModel):
     """The ``CreatePartnerAppRequest`` structure."""
 
     name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreatePartnerAppResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreatePartnerAppResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreatePartnerAppResponse(ServiceModel):
     """The ``CreatePartnerAppResponse`` structure."""
 
     arn: str | None = attrs.field(

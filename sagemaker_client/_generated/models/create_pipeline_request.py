@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.parallelism_configuration import ParallelismConfiguration
 from sagemaker_client._generated.models.pipeline_definition_s3_location import (
     PipelineDefinitionS3Location,
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreatePipelineRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreatePipelineRequest(ServiceModel):
     """The ``CreatePipelineRequest`` structure."""
 
     pipeline_name: str = attrs.field(

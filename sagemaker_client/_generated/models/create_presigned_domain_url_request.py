@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreatePresignedDomainUrlRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreatePresignedDomainUrlRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreatePresignedDomainUrlRequest(ServiceModel):
     """The ``CreatePresignedDomainUrlRequest`` structure."""
 
     domain_id: str = attrs.field(

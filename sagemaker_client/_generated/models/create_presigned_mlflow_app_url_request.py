@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreatePresignedMlflowAppUrlRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreatePresignedMlflowAppUrlRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreatePresignedMlflowAppUrlRequest(ServiceModel):
     """The ``CreatePresignedMlflowAppUrlRequest`` structure."""
 
     arn: str = attrs.field(

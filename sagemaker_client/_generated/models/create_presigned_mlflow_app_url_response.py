@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreatePresignedMlflowAppUrlResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreatePresignedMlflowAppUrlResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreatePresignedMlflowAppUrlResponse(ServiceModel):
     """The ``CreatePresignedMlflowAppUrlResponse`` structure."""
 
     authorized_url: str | None = attrs.field(

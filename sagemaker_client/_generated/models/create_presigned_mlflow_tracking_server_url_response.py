@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreatePresignedMlflowTrackingServerUrlResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreatePresignedMlflowTrackingServerUrlResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreatePresignedMlflowTrackingServerUrlResponse(ServiceModel):
     """The ``CreatePresignedMlflowTrackingServerUrlResponse`` structure."""
 
     authorized_url: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreatePresignedNotebookInstanceUrlInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreatePresignedNotebookInstanceUrlInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreatePresignedNotebookInstanceUrlInput(ServiceModel):
     """The ``CreatePresignedNotebookInstanceUrlInput`` structure."""
 
     notebook_instance_name: str = attrs.field(

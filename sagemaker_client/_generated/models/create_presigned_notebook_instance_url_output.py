@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreatePresignedNotebookInstanceUrlOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreatePresignedNotebookInstanceUrlOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreatePresignedNotebookInstanceUrlOutput(ServiceModel):
     """The ``CreatePresignedNotebookInstanceUrlOutput`` structure."""
 
     authorized_url: str | None = attrs.field(default=None, metadata={"wire": "AuthorizedUrl"})

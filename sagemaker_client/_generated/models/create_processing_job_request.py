@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.app_specification import AppSpecification
 from sagemaker_client._generated.models.experiment_config import ExperimentConfig
 from sagemaker_client._generated.models.network_config import NetworkConfig
@@ -21,8 +22,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateProcessingJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateProcessingJobRequest(ServiceModel):
     """The ``CreateProcessingJobRequest`` structure."""
 
     processing_inputs: list[ProcessingInput] | None = attrs.field(

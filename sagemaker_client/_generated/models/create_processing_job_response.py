@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateProcessingJobResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateProcessingJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateProcessingJobResponse(ServiceModel):
     """The ``CreateProcessingJobResponse`` structure."""
 
     processing_job_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.create_template_provider import CreateTemplateProvider
 from sagemaker_client._generated.models.service_catalog_provisioning_details import (
     ServiceCatalogProvisioningDetails,
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateProjectInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateProjectInput(ServiceModel):
     """The ``CreateProjectInput`` structure."""
 
     project_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateProjectOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateProjectOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateProjectOutput(ServiceModel):
     """The ``CreateProjectOutput`` structure."""
 
     project_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ownership_settings import OwnershipSettings
 from sagemaker_client._generated.models.space_settings import SpaceSettings
 from sagemaker_client._generated.models.space_sharing_settings import SpaceSharingSettings
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateSpaceRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateSpaceRequest(ServiceModel):
     """The ``CreateSpaceRequest`` structure."""
 
     domain_id: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateSpaceResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateSpaceResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateSpaceResponse(ServiceModel):
     """The ``CreateSpaceResponse`` structure."""
 
     space_arn: str | None = attrs.field(

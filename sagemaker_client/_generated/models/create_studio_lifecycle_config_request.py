@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.studio_lifecycle_config_app_type import (
     StudioLifecycleConfigAppType,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateStudioLifecycleConfigRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateStudioLifecycleConfigRequest(ServiceModel):
     """The ``CreateStudioLifecycleConfigRequest`` structure."""
 
     studio_lifecycle_config_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateStudioLifecycleConfigResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateStudioLifecycleConfigResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateStudioLifecycleConfigResponse(ServiceModel):
     """The ``CreateStudioLifecycleConfigResponse`` structure."""
 
     studio_lifecycle_config_arn: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cfn_create_template_provider import (
     CfnCreateTemplateProvider,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateTemplateProvider:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateTemplateProvider(ServiceModel):
     """Contains configuration details for a template provider. Only one type of template provider
     can be specified.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.algorithm_specification import AlgorithmSpecification
 from sagemaker_client._generated.models.channel import Channel
 from sagemaker_client._generated.models.checkpoint_config import CheckpointConfig
@@ -32,8 +33,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateTrainingJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateTrainingJobRequest(ServiceModel):
     """The ``CreateTrainingJobRequest`` structure."""
 
     training_job_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateTrainingPlanResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateTrainingPlanResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateTrainingPlanResponse(ServiceModel):
     """The ``CreateTrainingPlanResponse`` structure."""
 
     training_plan_arn: str = attrs.field(

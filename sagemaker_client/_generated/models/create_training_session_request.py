@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.lora_config import LoraConfig
 from sagemaker_client._generated.models.tag import Tag
 from sagemaker_client._generated.models.training_session_model_config import (
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateTrainingSessionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateTrainingSessionRequest(ServiceModel):
     """The ``CreateTrainingSessionRequest`` structure."""
 
     training_session_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateTrainingSessionResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateTrainingSessionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateTrainingSessionResponse(ServiceModel):
     """The ``CreateTrainingSessionResponse`` structure."""
 
     training_session_arn: str = attrs.field(

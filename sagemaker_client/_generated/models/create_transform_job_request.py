@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.batch_data_capture_config import BatchDataCaptureConfig
 from sagemaker_client._generated.models.batch_strategy import BatchStrategy
 from sagemaker_client._generated.models.data_processing import DataProcessing
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateTransformJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateTransformJobRequest(ServiceModel):
     """The ``CreateTransformJobRequest`` structure."""
 
     transform_job_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateTransformJobResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateTransformJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateTransformJobResponse(ServiceModel):
     """The ``CreateTransformJobResponse`` structure."""
 
     transform_job_arn: str = attrs.field(

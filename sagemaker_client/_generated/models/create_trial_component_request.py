@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.metadata_properties import MetadataProperties
 from sagemaker_client._generated.models.tag import Tag
 from sagemaker_client._generated.models.trial_component_artifact import TrialComponentArtifact
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateTrialComponentRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateTrialComponentRequest(ServiceModel):
     """The ``CreateTrialComponentRequest`` structure."""
 
     trial_component_name: str = attrs.field(

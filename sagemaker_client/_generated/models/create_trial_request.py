@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.metadata_properties import MetadataProperties
 from sagemaker_client._generated.models.tag import Tag
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateTrialRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateTrialRequest(ServiceModel):
     """The ``CreateTrialRequest`` structure."""
 
     trial_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateTrialResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateTrialResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateTrialResponse(ServiceModel):
     """The ``CreateTrialResponse`` structure."""
 
     trial_arn: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.tag import Tag
 from sagemaker_client._generated.models.user_settings import UserSettings
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateUserProfileRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateUserProfileRequest(ServiceModel):
     """The ``CreateUserProfileRequest`` structure."""
 
     domain_id: str = attrs.field(

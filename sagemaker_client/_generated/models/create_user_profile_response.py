@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateUserProfileResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateUserProfileResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateUserProfileResponse(ServiceModel):
     """The ``CreateUserProfileResponse`` structure."""
 
     user_profile_arn: str | None = attrs.field(

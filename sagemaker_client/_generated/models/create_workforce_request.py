@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cognito_config import CognitoConfig
 from sagemaker_client._generated.models.oidc_config import OidcConfig
 from sagemaker_client._generated.models.source_ip_config import SourceIpConfig
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateWorkforceRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateWorkforceRequest(ServiceModel):
     """The ``CreateWorkforceRequest`` structure."""
 
     cognito_config: CognitoConfig | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateWorkforceResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateWorkforceResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateWorkforceResponse(ServiceModel):
     """The ``CreateWorkforceResponse`` structure."""
 
     workforce_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.member_definition import MemberDefinition
 from sagemaker_client._generated.models.notification_configuration import NotificationConfiguration
 from sagemaker_client._generated.models.tag import Tag
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateWorkteamRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateWorkteamRequest(ServiceModel):
     """The ``CreateWorkteamRequest`` structure."""
 
     workteam_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateWorkteamResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateWorkteamResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateWorkteamResponse(ServiceModel):
     """The ``CreateWorkteamResponse`` structure."""
 
     workteam_arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CrossRegionTrafficConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CrossRegionTrafficConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CrossRegionTrafficConfig(ServiceModel):
     """The cross-Region traffic cap for an endpoint. The cap limits the requests per second that the
     endpoint accepts from inference routers in other Amazon Web Services Regions. The cap is
     ``MaxCrossRegionPercentPerEndpoint`` percent of ``MaxInvocationsPerSecondPerInstance``

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.efs_file_system import EFSFileSystem
 from sagemaker_client._generated.models.f_sx_lustre_file_system import FSxLustreFileSystem
 from sagemaker_client._generated.models.s3_file_system import S3FileSystem
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CustomFileSystem:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CustomFileSystem(ServiceModel):
     """A file system, created by you, that you assign to a user profile or space for an Amazon
     SageMaker AI Domain. Permitted users can access this file system in Amazon SageMaker AI Studio.
 

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.efs_file_system_config import EFSFileSystemConfig
 from sagemaker_client._generated.models.f_sx_lustre_file_system_config import (
     FSxLustreFileSystemConfig,
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CustomFileSystemConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CustomFileSystemConfig(ServiceModel):
     """The settings for assigning a custom file system to a user profile or space for an Amazon
     SageMaker AI Domain. Permitted users can access this file system in Amazon SageMaker AI Studio.
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CustomImage",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CustomImage:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CustomImage(ServiceModel):
     """A custom SageMaker AI image. For more information, see Bring your own SageMaker AI image
     (https://docs.aws.amazon.com/sagemaker/latest/dg/studio-byoi.html).
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CustomPosixUserConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CustomPosixUserConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CustomPosixUserConfig(ServiceModel):
     """Details about the POSIX identity that is used for file system operations."""
 
     uid: int = attrs.field(metadata={"wire": "Uid", "min": 10000.0, "max": 4000000.0})

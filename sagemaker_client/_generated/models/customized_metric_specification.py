@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.statistic import Statistic
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CustomizedMetricSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CustomizedMetricSpecification(ServiceModel):
     """A customized metric."""
 
     metric_name: str | None = attrs.field(default=None, metadata={"wire": "MetricName"})

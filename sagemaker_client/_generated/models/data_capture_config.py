@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.capture_content_type_header import CaptureContentTypeHeader
 from sagemaker_client._generated.models.capture_option import CaptureOption
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DataCaptureConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DataCaptureConfig(ServiceModel):
     """Configuration to control how SageMaker AI captures inference data."""
 
     enable_capture: bool | None = attrs.field(default=None, metadata={"wire": "EnableCapture"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.capture_status import CaptureStatus
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DataCaptureConfigSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DataCaptureConfigSummary(ServiceModel):
     """The currently active data capture configuration used by your Endpoint."""
 
     enable_capture: bool = attrs.field(metadata={"wire": "EnableCapture"})

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DataCatalogConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DataCatalogConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DataCatalogConfig(ServiceModel):
     """The meta data of the Glue table which serves as data catalog for the ``OfflineStore``."""
 
     table_name: str = attrs.field(

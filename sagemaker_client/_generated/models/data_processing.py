@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.join_source import JoinSource
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DataProcessing:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DataProcessing(ServiceModel):
     """The data structure used to specify the data to be used for inference in a batch transform job
     and to associate the data that is relevant to the prediction results in the output. The input
     filter provided allows you to exclude input data that is not needed for inference in a batch

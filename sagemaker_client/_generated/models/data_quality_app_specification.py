@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DataQualityAppSpecification",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DataQualityAppSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DataQualityAppSpecification(ServiceModel):
     """Information about the container that a data quality monitoring job runs."""
 
     image_uri: str = attrs.field(

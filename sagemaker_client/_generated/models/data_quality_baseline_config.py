@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_constraints_resource import (
     MonitoringConstraintsResource,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DataQualityBaselineConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DataQualityBaselineConfig(ServiceModel):
     """Configuration for monitoring constraints and monitoring statistics. These baseline resources
     are compared against the results of the current job from the series of jobs scheduled to collect
     data periodically.

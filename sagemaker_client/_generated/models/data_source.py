@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.dataset_source import DatasetSource
 from sagemaker_client._generated.models.file_system_data_source import FileSystemDataSource
 from sagemaker_client._generated.models.s3_data_source import S3DataSource
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DataSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DataSource(ServiceModel):
     """Describes the location of the channel data."""
 
     s3_data_source: S3DataSource | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.database_configuration_rollback_status import (
     DatabaseConfigurationRollbackStatus,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DatabaseConfigurationMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DatabaseConfigurationMetadata(ServiceModel):
     """Metadata information about a change to the external Slurm accounting database of a HyperPod
     cluster.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.athena_dataset_definition import AthenaDatasetDefinition
 from sagemaker_client._generated.models.data_distribution_type import DataDistributionType
 from sagemaker_client._generated.models.input_mode import InputMode
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DatasetDefinition:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DatasetDefinition(ServiceModel):
     """Configuration for Dataset Definition inputs. The Dataset Definition input must specify
     exactly one of either ``AthenaDatasetDefinition`` or ``RedshiftDatasetDefinition`` types.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DatasetSource",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DatasetSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DatasetSource(ServiceModel):
     """Specifies a dataset source for a channel."""
 
     dataset_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.collection_configuration import CollectionConfiguration
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DebugHookConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DebugHookConfig(ServiceModel):
     """Configuration information for the Amazon SageMaker Debugger hook parameters, metric and
     tensor collections, and storage paths. To learn more about how to configure the
     ``DebugHookConfig`` parameter, see Use the SageMaker and Debugger Configuration API Operations

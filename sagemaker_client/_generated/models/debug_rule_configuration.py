@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.processing_instance_type import ProcessingInstanceType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DebugRuleConfiguration:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DebugRuleConfiguration(ServiceModel):
     """Configuration information for SageMaker Debugger rules for debugging. To learn more about how
     to configure the ``DebugRuleConfiguration`` parameter, see Use the SageMaker and Debugger
     Configuration API Operations to Create, Update, and Debug Your Training Job

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DefaultEbsStorageSettings",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DefaultEbsStorageSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DefaultEbsStorageSettings(ServiceModel):
     """A collection of default EBS storage settings that apply to spaces created within a domain or
     user profile.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.custom_file_system_config import CustomFileSystemConfig
 from sagemaker_client._generated.models.custom_posix_user_config import CustomPosixUserConfig
 from sagemaker_client._generated.models.default_space_storage_settings import (
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DefaultSpaceSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DefaultSpaceSettings(ServiceModel):
     """The default settings for shared spaces that users create in the domain.
 
     SageMaker applies these settings only to shared spaces. It doesn't apply them to private spaces.

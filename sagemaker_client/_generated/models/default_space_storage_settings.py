@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.default_ebs_storage_settings import (
     DefaultEbsStorageSettings,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DefaultSpaceStorageSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DefaultSpaceStorageSettings(ServiceModel):
     """The default storage settings for a space."""
 
     default_ebs_storage_settings: DefaultEbsStorageSettings | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteActionRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteActionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteActionRequest(ServiceModel):
     """The ``DeleteActionRequest`` structure."""
 
     action_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteActionResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteActionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteActionResponse(ServiceModel):
     """The ``DeleteActionResponse`` structure."""
 
     action_arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteAIBenchmarkJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteAIBenchmarkJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteAIBenchmarkJobRequest(ServiceModel):
     """The ``DeleteAIBenchmarkJobRequest`` structure."""
 
     ai_benchmark_job_name: str = attrs.field(

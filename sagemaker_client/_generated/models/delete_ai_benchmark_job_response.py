@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteAIBenchmarkJobResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteAIBenchmarkJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteAIBenchmarkJobResponse(ServiceModel):
     """The ``DeleteAIBenchmarkJobResponse`` structure."""
 
     ai_benchmark_job_arn: str | None = attrs.field(

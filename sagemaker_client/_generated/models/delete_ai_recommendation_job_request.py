@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteAIRecommendationJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteAIRecommendationJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteAIRecommendationJobRequest(ServiceModel):
     """The ``DeleteAIRecommendationJobRequest`` structure."""
 
     ai_recommendation_job_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteAIRecommendationJobResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteAIRecommendationJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteAIRecommendationJobResponse(ServiceModel):
     """The ``DeleteAIRecommendationJobResponse`` structure."""
 
     ai_recommendation_job_arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteAIWorkloadConfigRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteAIWorkloadConfigRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteAIWorkloadConfigRequest(ServiceModel):
     """The ``DeleteAIWorkloadConfigRequest`` structure."""
 
     ai_workload_config_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteAIWorkloadConfigResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteAIWorkloadConfigResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteAIWorkloadConfigResponse(ServiceModel):
     """The ``DeleteAIWorkloadConfigResponse`` structure."""
 
     ai_workload_config_arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteAlgorithmInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteAlgorithmInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteAlgorithmInput(ServiceModel):
     """The ``DeleteAlgorithmInput`` structure."""
 
     algorithm_name: str = attrs.field(

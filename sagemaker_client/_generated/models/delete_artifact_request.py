@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.artifact_source import ArtifactSource
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteArtifactRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteArtifactRequest(ServiceModel):
     """The ``DeleteArtifactRequest`` structure."""
 
     artifact_arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteArtifactResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteArtifactResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteArtifactResponse(ServiceModel):
     """The ``DeleteArtifactResponse`` structure."""
 
     artifact_arn: str | None = attrs.field(

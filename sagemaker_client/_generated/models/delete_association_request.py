@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteAssociationRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteAssociationRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteAssociationRequest(ServiceModel):
     """The ``DeleteAssociationRequest`` structure."""
 
     source_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteAssociationResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteAssociationResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteAssociationResponse(ServiceModel):
     """The ``DeleteAssociationResponse`` structure."""
 
     source_arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteClusterRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteClusterRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteClusterRequest(ServiceModel):
     """The ``DeleteClusterRequest`` structure."""
 
     cluster_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteClusterResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteClusterResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteClusterResponse(ServiceModel):
     """The ``DeleteClusterResponse`` structure."""
 
     cluster_arn: str = attrs.field(

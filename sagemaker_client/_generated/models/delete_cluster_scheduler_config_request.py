@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteClusterSchedulerConfigRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteClusterSchedulerConfigRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteClusterSchedulerConfigRequest(ServiceModel):
     """The ``DeleteClusterSchedulerConfigRequest`` structure."""
 
     cluster_scheduler_config_id: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteCodeRepositoryInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteCodeRepositoryInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteCodeRepositoryInput(ServiceModel):
     """The ``DeleteCodeRepositoryInput`` structure."""
 
     code_repository_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteComputeQuotaRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteComputeQuotaRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteComputeQuotaRequest(ServiceModel):
     """The ``DeleteComputeQuotaRequest`` structure."""
 
     compute_quota_id: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteContextRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteContextRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteContextRequest(ServiceModel):
     """The ``DeleteContextRequest`` structure."""
 
     context_name: str = attrs.field(

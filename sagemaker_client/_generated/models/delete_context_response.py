@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteContextResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteContextResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteContextResponse(ServiceModel):
     """The ``DeleteContextResponse`` structure."""
 
     context_arn: str | None = attrs.field(

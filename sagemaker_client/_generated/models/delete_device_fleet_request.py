@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteDeviceFleetRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteDeviceFleetRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteDeviceFleetRequest(ServiceModel):
     """The ``DeleteDeviceFleetRequest`` structure."""
 
     device_fleet_name: str = attrs.field(

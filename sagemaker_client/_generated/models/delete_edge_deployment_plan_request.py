@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteEdgeDeploymentPlanRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteEdgeDeploymentPlanRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteEdgeDeploymentPlanRequest(ServiceModel):
     """The ``DeleteEdgeDeploymentPlanRequest`` structure."""
 
     edge_deployment_plan_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteEdgeDeploymentStageRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteEdgeDeploymentStageRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteEdgeDeploymentStageRequest(ServiceModel):
     """The ``DeleteEdgeDeploymentStageRequest`` structure."""
 
     edge_deployment_plan_name: str = attrs.field(

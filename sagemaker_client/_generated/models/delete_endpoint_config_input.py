@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteEndpointConfigInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteEndpointConfigInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteEndpointConfigInput(ServiceModel):
     """The ``DeleteEndpointConfigInput`` structure."""
 
     endpoint_config_name: str = attrs.field(

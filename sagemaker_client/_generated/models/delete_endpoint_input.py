@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteEndpointInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteEndpointInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteEndpointInput(ServiceModel):
     """The ``DeleteEndpointInput`` structure."""
 
     endpoint_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteEndpointPolicyRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteEndpointPolicyRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteEndpointPolicyRequest(ServiceModel):
     """The ``DeleteEndpointPolicyRequest`` structure."""
 
     endpoint_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteExperimentRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteExperimentRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteExperimentRequest(ServiceModel):
     """The ``DeleteExperimentRequest`` structure."""
 
     experiment_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteExperimentResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteExperimentResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteExperimentResponse(ServiceModel):
     """The ``DeleteExperimentResponse`` structure."""
 
     experiment_arn: str | None = attrs.field(

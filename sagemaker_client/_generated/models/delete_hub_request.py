@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteHubRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteHubRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteHubRequest(ServiceModel):
     """The ``DeleteHubRequest`` structure."""
 
     hub_name: str = attrs.field(

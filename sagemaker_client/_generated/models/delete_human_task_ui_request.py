@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteHumanTaskUiRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteHumanTaskUiRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteHumanTaskUiRequest(ServiceModel):
     """The ``DeleteHumanTaskUiRequest`` structure."""
 
     human_task_ui_name: str = attrs.field(

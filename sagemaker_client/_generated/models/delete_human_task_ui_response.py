@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteHumanTaskUiResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteHumanTaskUiResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteHumanTaskUiResponse(ServiceModel):
     """The ``DeleteHumanTaskUiResponse`` structure."""

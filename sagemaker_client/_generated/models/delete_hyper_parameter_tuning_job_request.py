@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteHyperParameterTuningJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteHyperParameterTuningJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteHyperParameterTuningJobRequest(ServiceModel):
     """The ``DeleteHyperParameterTuningJobRequest`` structure."""
 
     hyper_parameter_tuning_job_name: str = attrs.field(

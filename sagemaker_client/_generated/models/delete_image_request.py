@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteImageRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteImageRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteImageRequest(ServiceModel):
     """The ``DeleteImageRequest`` structure."""
 
     image_name: str = attrs.field(

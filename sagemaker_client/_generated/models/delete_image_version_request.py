@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteImageVersionRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteImageVersionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteImageVersionRequest(ServiceModel):
     """The ``DeleteImageVersionRequest`` structure."""
 
     image_name: str = attrs.field(

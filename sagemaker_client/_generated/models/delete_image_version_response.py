@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteImageVersionResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteImageVersionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteImageVersionResponse(ServiceModel):
     """The ``DeleteImageVersionResponse`` structure."""

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteInferenceComponentInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteInferenceComponentInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteInferenceComponentInput(ServiceModel):
     """The ``DeleteInferenceComponentInput`` structure."""
 
     inference_component_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteInferenceExperimentRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteInferenceExperimentRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteInferenceExperimentRequest(ServiceModel):
     """The ``DeleteInferenceExperimentRequest`` structure."""
 
     name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteInferenceExperimentResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteInferenceExperimentResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteInferenceExperimentResponse(ServiceModel):
     """The ``DeleteInferenceExperimentResponse`` structure."""
 
     inference_experiment_arn: str = attrs.field(

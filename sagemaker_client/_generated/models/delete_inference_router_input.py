@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteInferenceRouterInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteInferenceRouterInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteInferenceRouterInput(ServiceModel):
     """The ``DeleteInferenceRouterInput`` structure."""
 
     inference_router_name: str = attrs.field(

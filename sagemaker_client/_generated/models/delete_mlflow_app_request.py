@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteMlflowAppRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteMlflowAppRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteMlflowAppRequest(ServiceModel):
     """The ``DeleteMlflowAppRequest`` structure."""
 
     arn: str = attrs.field(

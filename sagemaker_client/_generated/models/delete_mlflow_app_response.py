@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteMlflowAppResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteMlflowAppResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteMlflowAppResponse(ServiceModel):
     """The ``DeleteMlflowAppResponse`` structure."""
 
     arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteMlflowTrackingServerRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteMlflowTrackingServerRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteMlflowTrackingServerRequest(ServiceModel):
     """The ``DeleteMlflowTrackingServerRequest`` structure."""
 
     tracking_server_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteModelCardRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteModelCardRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteModelCardRequest(ServiceModel):
     """The ``DeleteModelCardRequest`` structure."""
 
     model_card_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteModelExplainabilityJobDefinitionRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteModelExplainabilityJobDefinitionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteModelExplainabilityJobDefinitionRequest(ServiceModel):
     """The ``DeleteModelExplainabilityJobDefinitionRequest`` structure."""
 
     job_definition_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteModelInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteModelInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteModelInput(ServiceModel):
     """The ``DeleteModelInput`` structure."""
 
     model_name: str = attrs.field(

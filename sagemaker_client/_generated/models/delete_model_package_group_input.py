@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteModelPackageGroupInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteModelPackageGroupInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteModelPackageGroupInput(ServiceModel):
     """The ``DeleteModelPackageGroupInput`` structure."""
 
     model_package_group_name: str = attrs.field(

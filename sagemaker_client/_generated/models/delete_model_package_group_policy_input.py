@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteModelPackageGroupPolicyInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteModelPackageGroupPolicyInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteModelPackageGroupPolicyInput(ServiceModel):
     """The ``DeleteModelPackageGroupPolicyInput`` structure."""
 
     model_package_group_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteModelPackageInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteModelPackageInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteModelPackageInput(ServiceModel):
     """The ``DeleteModelPackageInput`` structure."""
 
     model_package_name: str = attrs.field(

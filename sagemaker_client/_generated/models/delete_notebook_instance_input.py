@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteNotebookInstanceInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteNotebookInstanceInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteNotebookInstanceInput(ServiceModel):
     """The ``DeleteNotebookInstanceInput`` structure."""
 
     notebook_instance_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteNotebookInstanceLifecycleConfigInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteNotebookInstanceLifecycleConfigInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteNotebookInstanceLifecycleConfigInput(ServiceModel):
     """The ``DeleteNotebookInstanceLifecycleConfigInput`` structure."""
 
     notebook_instance_lifecycle_config_name: str = attrs.field(

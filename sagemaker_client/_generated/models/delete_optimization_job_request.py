@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteOptimizationJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteOptimizationJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteOptimizationJobRequest(ServiceModel):
     """The ``DeleteOptimizationJobRequest`` structure."""
 
     optimization_job_name: str = attrs.field(

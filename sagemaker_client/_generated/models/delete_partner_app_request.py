@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeletePartnerAppRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeletePartnerAppRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeletePartnerAppRequest(ServiceModel):
     """The ``DeletePartnerAppRequest`` structure."""
 
     arn: str = attrs.field(

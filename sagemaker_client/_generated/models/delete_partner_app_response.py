@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeletePartnerAppResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeletePartnerAppResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeletePartnerAppResponse(ServiceModel):
     """The ``DeletePartnerAppResponse`` structure."""
 
     arn: str | None = attrs.field(

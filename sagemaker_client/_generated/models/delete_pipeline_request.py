@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeletePipelineRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeletePipelineRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeletePipelineRequest(ServiceModel):
     """The ``DeletePipelineRequest`` structure."""
 
     pipeline_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeletePipelineResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeletePipelineResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeletePipelineResponse(ServiceModel):
     """The ``DeletePipelineResponse`` structure."""
 
     pipeline_arn: str | None = attrs.field(

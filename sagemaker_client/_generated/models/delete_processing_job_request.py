@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteProcessingJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteProcessingJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteProcessingJobRequest(ServiceModel):
     """The ``DeleteProcessingJobRequest`` structure."""
 
     processing_job_name: str = attrs.field(

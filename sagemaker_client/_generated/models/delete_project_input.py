@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteProjectInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteProjectInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteProjectInput(ServiceModel):
     """The ``DeleteProjectInput`` structure."""
 
     project_name: str = attrs.field(

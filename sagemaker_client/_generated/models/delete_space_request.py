@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteSpaceRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteSpaceRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteSpaceRequest(ServiceModel):
     """The ``DeleteSpaceRequest`` structure."""
 
     domain_id: str = attrs.field(

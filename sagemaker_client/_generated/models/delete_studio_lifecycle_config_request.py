@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteStudioLifecycleConfigRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteStudioLifecycleConfigRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteStudioLifecycleConfigRequest(ServiceModel):
     """The ``DeleteStudioLifecycleConfigRequest`` structure."""
 
     studio_lifecycle_config_name: str = attrs.field(

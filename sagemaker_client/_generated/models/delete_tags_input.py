@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteTagsInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteTagsInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteTagsInput(ServiceModel):
     """The ``DeleteTagsInput`` structure."""
 
     resource_arn: str = attrs.field(

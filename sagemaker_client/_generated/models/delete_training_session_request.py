@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteTrainingSessionRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteTrainingSessionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteTrainingSessionRequest(ServiceModel):
     """The ``DeleteTrainingSessionRequest`` structure."""
 
     training_session_name: str = attrs.field(

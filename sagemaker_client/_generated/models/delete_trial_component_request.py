@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteTrialComponentRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteTrialComponentRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteTrialComponentRequest(ServiceModel):
     """The ``DeleteTrialComponentRequest`` structure."""
 
     trial_component_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteTrialComponentResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteTrialComponentResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteTrialComponentResponse(ServiceModel):
     """The ``DeleteTrialComponentResponse`` structure."""
 
     trial_component_arn: str | None = attrs.field(

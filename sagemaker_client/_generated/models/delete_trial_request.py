@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteTrialRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteTrialRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteTrialRequest(ServiceModel):
     """The ``DeleteTrialRequest`` structure."""
 
     trial_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteTrialResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteTrialResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteTrialResponse(ServiceModel):
     """The ``DeleteTrialResponse`` structure."""
 
     trial_arn: str | None = attrs.field(

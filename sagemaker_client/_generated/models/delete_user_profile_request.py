@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteUserProfileRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteUserProfileRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteUserProfileRequest(ServiceModel):
     """The ``DeleteUserProfileRequest`` structure."""
 
     domain_id: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteWorkforceRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteWorkforceRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteWorkforceRequest(ServiceModel):
     """The ``DeleteWorkforceRequest`` structure."""
 
     workforce_name: str = attrs.field(

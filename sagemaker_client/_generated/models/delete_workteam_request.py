@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteWorkteamRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteWorkteamRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteWorkteamRequest(ServiceModel):
     """The ``DeleteWorkteamRequest`` structure."""
 
     workteam_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeleteWorkteamResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeleteWorkteamResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeleteWorkteamResponse(ServiceModel):
     """The ``DeleteWorkteamResponse`` structure."""
 
     success: bool = attrs.field(metadata={"wire": "Success"})

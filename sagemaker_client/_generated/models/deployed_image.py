@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeployedImage",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeployedImage:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeployedImage(ServiceModel):
     """Gets the Amazon EC2 Container Registry path of the docker image of the model that is hosted
     in this ProductionVariant
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html).

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_rollback_config import AutoRollbackConfig
 from sagemaker_client._generated.models.blue_green_update_policy import BlueGreenUpdatePolicy
 from sagemaker_client._generated.models.rolling_update_policy import RollingUpdatePolicy
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeploymentConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeploymentConfig(ServiceModel):
     """The deployment configuration for an endpoint, which contains the desired deployment strategy
     and rollback configurations.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.alarm_details import AlarmDetails
 from sagemaker_client._generated.models.rolling_deployment_policy import RollingDeploymentPolicy
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeploymentConfiguration:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeploymentConfiguration(ServiceModel):
     """The configuration to use when updating the AMI versions."""
 
     rolling_update_policy: RollingDeploymentPolicy | None = attrs.field(

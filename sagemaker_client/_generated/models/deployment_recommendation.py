@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.real_time_inference_recommendation import (
     RealTimeInferenceRecommendation,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeploymentRecommendation:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeploymentRecommendation(ServiceModel):
     """A set of recommended deployment configurations for the model. To get more advanced
     recommendations, see CreateInferenceRecommendationsJob
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceRecommendationsJob.html)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.device_selection_config import DeviceSelectionConfig
 from sagemaker_client._generated.models.edge_deployment_config import EdgeDeploymentConfig
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeploymentStage:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeploymentStage(ServiceModel):
     """Contains information about a stage in an edge deployment plan."""
 
     stage_name: str = attrs.field(

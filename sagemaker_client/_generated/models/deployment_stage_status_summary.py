@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.device_selection_config import DeviceSelectionConfig
 from sagemaker_client._generated.models.edge_deployment_config import EdgeDeploymentConfig
 from sagemaker_client._generated.models.edge_deployment_status import EdgeDeploymentStatus
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeploymentStageStatusSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeploymentStageStatusSummary(ServiceModel):
     """Contains information summarizing the deployment stage results."""
 
     stage_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeregisterDevicesRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeregisterDevicesRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeregisterDevicesRequest(ServiceModel):
     """The ``DeregisterDevicesRequest`` structure."""
 
     device_fleet_name: str = attrs.field(

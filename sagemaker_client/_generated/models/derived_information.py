@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DerivedInformation",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DerivedInformation:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DerivedInformation(ServiceModel):
     """Information that SageMaker Neo automatically derived about the model."""
 
     derived_data_input_config: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeActionRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeActionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeActionRequest(ServiceModel):
     """The ``DescribeActionRequest`` structure."""
 
     action_name: str = attrs.field(

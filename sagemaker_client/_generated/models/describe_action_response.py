@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.action_source import ActionSource
 from sagemaker_client._generated.models.action_status import ActionStatus
 from sagemaker_client._generated.models.metadata_properties import MetadataProperties
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeActionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeActionResponse(ServiceModel):
     """The ``DescribeActionResponse`` structure."""
 
     action_name: str | None = attrs.field(

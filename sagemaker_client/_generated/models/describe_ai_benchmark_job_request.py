@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeAIBenchmarkJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeAIBenchmarkJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeAIBenchmarkJobRequest(ServiceModel):
     """The ``DescribeAIBenchmarkJobRequest`` structure."""
 
     ai_benchmark_job_name: str = attrs.field(

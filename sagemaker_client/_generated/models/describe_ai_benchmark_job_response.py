@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_benchmark_job_status import AIBenchmarkJobStatus
 from sagemaker_client._generated.models.ai_benchmark_network_config import AIBenchmarkNetworkConfig
 from sagemaker_client._generated.models.ai_benchmark_output_result import AIBenchmarkOutputResult
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeAIBenchmarkJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeAIBenchmarkJobResponse(ServiceModel):
     """The ``DescribeAIBenchmarkJobResponse`` structure."""
 
     ai_benchmark_job_name: str = attrs.field(

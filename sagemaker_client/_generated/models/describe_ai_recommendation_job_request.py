@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeAIRecommendationJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeAIRecommendationJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeAIRecommendationJobRequest(ServiceModel):
     """The ``DescribeAIRecommendationJobRequest`` structure."""
 
     ai_recommendation_job_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_adapter_source import AIAdapterSource
 from sagemaker_client._generated.models.ai_model_source import AIModelSource
 from sagemaker_client._generated.models.ai_recommendation import AIRecommendation
@@ -32,8 +33,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeAIRecommendationJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeAIRecommendationJobResponse(ServiceModel):
     """The ``DescribeAIRecommendationJobResponse`` structure."""
 
     ai_recommendation_job_name: str = attrs.field(

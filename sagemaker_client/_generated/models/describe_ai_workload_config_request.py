@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeAIWorkloadConfigRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeAIWorkloadConfigRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeAIWorkloadConfigRequest(ServiceModel):
     """The ``DescribeAIWorkloadConfigRequest`` structure."""
 
     ai_workload_config_name: str = attrs.field(

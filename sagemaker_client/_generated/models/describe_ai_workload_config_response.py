@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_dataset_config import AIDatasetConfig
 from sagemaker_client._generated.models.ai_workload_configs import AIWorkloadConfigs
 from sagemaker_client._generated.models.tag import Tag
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeAIWorkloadConfigResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeAIWorkloadConfigResponse(ServiceModel):
     """The ``DescribeAIWorkloadConfigResponse`` structure."""
 
     ai_workload_config_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.algorithm_status import AlgorithmStatus
 from sagemaker_client._generated.models.algorithm_status_details import AlgorithmStatusDetails
 from sagemaker_client._generated.models.algorithm_validation_specification import (
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeAlgorithmOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeAlgorithmOutput(ServiceModel):
     """The ``DescribeAlgorithmOutput`` structure."""
 
     algorithm_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeAppImageConfigRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeAppImageConfigRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeAppImageConfigRequest(ServiceModel):
     """The ``DescribeAppImageConfigRequest`` structure."""
 
     app_image_config_name: str = attrs.field(

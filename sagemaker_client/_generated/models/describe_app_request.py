@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.app_type import AppType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeAppRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeAppRequest(ServiceModel):
     """The ``DescribeAppRequest`` structure."""
 
     domain_id: str = attrs.field(

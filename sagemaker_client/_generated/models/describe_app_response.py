@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.app_status import AppStatus
 from sagemaker_client._generated.models.app_type import AppType
 from sagemaker_client._generated.models.feature_status import FeatureStatus
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeAppResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeAppResponse(ServiceModel):
     """The ``DescribeAppResponse`` structure."""
 
     app_arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeArtifactRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeArtifactRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeArtifactRequest(ServiceModel):
     """The ``DescribeArtifactRequest`` structure."""
 
     artifact_arn: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.artifact_source import ArtifactSource
 from sagemaker_client._generated.models.metadata_properties import MetadataProperties
 from sagemaker_client._generated.models.user_context import UserContext
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeArtifactResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeArtifactResponse(ServiceModel):
     """The ``DescribeArtifactResponse`` structure."""
 
     artifact_name: str | None = attrs.field(

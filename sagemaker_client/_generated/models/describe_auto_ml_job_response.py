@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_ml_candidate import AutoMLCandidate
 from sagemaker_client._generated.models.auto_ml_channel import AutoMLChannel
 from sagemaker_client._generated.models.auto_ml_job_artifacts import AutoMLJobArtifacts
@@ -28,8 +29,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeAutoMLJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeAutoMLJobResponse(ServiceModel):
     """The ``DescribeAutoMLJobResponse`` structure."""
 
     auto_ml_job_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeAutoMLJobV2Request",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeAutoMLJobV2Request:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeAutoMLJobV2Request(ServiceModel):
     """The ``DescribeAutoMLJobV2Request`` structure."""
 
     auto_ml_job_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_ml_candidate import AutoMLCandidate
 from sagemaker_client._generated.models.auto_ml_compute_config import AutoMLComputeConfig
 from sagemaker_client._generated.models.auto_ml_data_split_config import AutoMLDataSplitConfig
@@ -33,8 +34,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeAutoMLJobV2Response:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeAutoMLJobV2Response(ServiceModel):
     """The ``DescribeAutoMLJobV2Response`` structure."""
 
     auto_ml_job_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeClusterEventRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeClusterEventRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeClusterEventRequest(ServiceModel):
     """The ``DescribeClusterEventRequest`` structure."""
 
     event_id: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_event_detail import ClusterEventDetail
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeClusterEventResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeClusterEventResponse(ServiceModel):
     """The ``DescribeClusterEventResponse`` structure."""
 
     event_details: ClusterEventDetail | None = attrs.field(

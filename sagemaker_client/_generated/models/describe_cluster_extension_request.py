@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeClusterExtensionRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeClusterExtensionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeClusterExtensionRequest(ServiceModel):
     """The ``DescribeClusterExtensionRequest`` structure."""
 
     cluster_arn: str = attrs.field(

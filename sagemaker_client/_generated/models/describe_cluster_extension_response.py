@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.extension_details import ExtensionDetails
 from sagemaker_client._generated.models.extension_health import ExtensionHealth
 from sagemaker_client._generated.models.extension_node_summary import ExtensionNodeSummary
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeClusterExtensionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeClusterExtensionResponse(ServiceModel):
     """The ``DescribeClusterExtensionResponse`` structure."""
 
     extension_details: ExtensionDetails = attrs.field(metadata={"wire": "ExtensionDetails"})

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeClusterNodeRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeClusterNodeRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeClusterNodeRequest(ServiceModel):
     """The ``DescribeClusterNodeRequest`` structure."""
 
     cluster_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_operation_scaling_details import (
     ClusterOperationScalingDetails,
 )
@@ -21,8 +22,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeClusterOperationResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeClusterOperationResponse(ServiceModel):
     """The ``DescribeClusterOperationResponse`` structure."""
 
     operation_id: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeClusterRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeClusterRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeClusterRequest(ServiceModel):
     """The ``DescribeClusterRequest`` structure."""
 
     cluster_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_auto_scaling_config_output import (
     ClusterAutoScalingConfigOutput,
 )
@@ -35,8 +36,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeClusterResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeClusterResponse(ServiceModel):
     """The ``DescribeClusterResponse`` structure."""
 
     cluster_arn: str = attrs.field(

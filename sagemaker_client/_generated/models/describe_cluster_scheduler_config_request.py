@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeClusterSchedulerConfigRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeClusterSchedulerConfigRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeClusterSchedulerConfigRequest(ServiceModel):
     """The ``DescribeClusterSchedulerConfigRequest`` structure."""
 
     cluster_scheduler_config_id: str = attrs.field(

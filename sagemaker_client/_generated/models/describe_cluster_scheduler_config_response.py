@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.scheduler_config import SchedulerConfig
 from sagemaker_client._generated.models.scheduler_resource_status import SchedulerResourceStatus
 from sagemaker_client._generated.models.user_context import UserContext
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeClusterSchedulerConfigResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeClusterSchedulerConfigResponse(ServiceModel):
     """The ``DescribeClusterSchedulerConfigResponse`` structure."""
 
     cluster_scheduler_config_arn: str = attrs.field(

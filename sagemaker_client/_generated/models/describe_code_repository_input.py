@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeCodeRepositoryInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeCodeRepositoryInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeCodeRepositoryInput(ServiceModel):
     """The ``DescribeCodeRepositoryInput`` structure."""
 
     code_repository_name: str = attrs.field(

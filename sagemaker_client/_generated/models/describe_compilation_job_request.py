@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeCompilationJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeCompilationJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeCompilationJobRequest(ServiceModel):
     """The ``DescribeCompilationJobRequest`` structure."""
 
     compilation_job_name: str = attrs.field(

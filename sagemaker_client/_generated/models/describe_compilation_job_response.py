@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.compilation_job_status import CompilationJobStatus
 from sagemaker_client._generated.models.derived_information import DerivedInformation
 from sagemaker_client._generated.models.input_config import InputConfig
@@ -21,8 +22,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeCompilationJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeCompilationJobResponse(ServiceModel):
     """The ``DescribeCompilationJobResponse`` structure."""
 
     compilation_job_name: str = attrs.field(

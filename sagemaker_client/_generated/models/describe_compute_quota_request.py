@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeComputeQuotaRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeComputeQuotaRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeComputeQuotaRequest(ServiceModel):
     """The ``DescribeComputeQuotaRequest`` structure."""
 
     compute_quota_id: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.activation_state import ActivationState
 from sagemaker_client._generated.models.compute_quota_config import ComputeQuotaConfig
 from sagemaker_client._generated.models.compute_quota_target import ComputeQuotaTarget
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeComputeQuotaResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeComputeQuotaResponse(ServiceModel):
     """The ``DescribeComputeQuotaResponse`` structure."""
 
     compute_quota_arn: str = attrs.field(

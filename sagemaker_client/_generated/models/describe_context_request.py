@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeContextRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeContextRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeContextRequest(ServiceModel):
     """The ``DescribeContextRequest`` structure."""
 
     context_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.context_source import ContextSource
 from sagemaker_client._generated.models.user_context import UserContext
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeContextResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeContextResponse(ServiceModel):
     """The ``DescribeContextResponse`` structure."""
 
     context_name: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeDataQualityJobDefinitionRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeDataQualityJobDefinitionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeDataQualityJobDefinitionRequest(ServiceModel):
     """The ``DescribeDataQualityJobDefinitionRequest`` structure."""
 
     job_definition_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.data_quality_app_specification import (
     DataQualityAppSpecification,
 )
@@ -26,8 +27,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeDataQualityJobDefinitionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeDataQualityJobDefinitionResponse(ServiceModel):
     """The ``DescribeDataQualityJobDefinitionResponse`` structure."""
 
     job_definition_arn: str = attrs.field(

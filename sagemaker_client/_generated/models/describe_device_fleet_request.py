@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeDeviceFleetRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeDeviceFleetRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeDeviceFleetRequest(ServiceModel):
     """The ``DescribeDeviceFleetRequest`` structure."""
 
     device_fleet_name: str = attrs.field(

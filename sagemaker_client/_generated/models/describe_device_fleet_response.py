@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.edge_output_config import EdgeOutputConfig
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeDeviceFleetResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeDeviceFleetResponse(ServiceModel):
     """The ``DescribeDeviceFleetResponse`` structure."""
 
     device_fleet_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeDeviceRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeDeviceRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeDeviceRequest(ServiceModel):
     """The ``DescribeDeviceRequest`` structure."""
 
     next_token: str | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.edge_model import EdgeModel
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeDeviceResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeDeviceResponse(ServiceModel):
     """The ``DescribeDeviceResponse`` structure."""
 
     device_arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeDomainRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeDomainRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeDomainRequest(ServiceModel):
     """The ``DescribeDomainRequest`` structure."""
 
     domain_id: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.app_network_access_type import AppNetworkAccessType
 from sagemaker_client._generated.models.app_security_group_management import (
     AppSecurityGroupManagement,
@@ -26,8 +27,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeDomainResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeDomainResponse(ServiceModel):
     """The ``DescribeDomainResponse`` structure."""
 
     domain_arn: str | None = attrs.field(

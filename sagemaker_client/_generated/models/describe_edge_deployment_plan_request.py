@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeEdgeDeploymentPlanRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeEdgeDeploymentPlanRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeEdgeDeploymentPlanRequest(ServiceModel):
     """The ``DescribeEdgeDeploymentPlanRequest`` structure."""
 
     edge_deployment_plan_name: str = attrs.field(

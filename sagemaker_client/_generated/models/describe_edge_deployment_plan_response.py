@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.deployment_stage_status_summary import (
     DeploymentStageStatusSummary,
 )
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeEdgeDeploymentPlanResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeEdgeDeploymentPlanResponse(ServiceModel):
     """The ``DescribeEdgeDeploymentPlanResponse`` structure."""
 
     edge_deployment_plan_arn: str = attrs.field(

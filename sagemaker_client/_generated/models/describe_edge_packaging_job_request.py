@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeEdgePackagingJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeEdgePackagingJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeEdgePackagingJobRequest(ServiceModel):
     """The ``DescribeEdgePackagingJobRequest`` structure."""
 
     edge_packaging_job_name: str = attrs.field(

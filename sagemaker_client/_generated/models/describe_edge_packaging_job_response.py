@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.edge_output_config import EdgeOutputConfig
 from sagemaker_client._generated.models.edge_packaging_job_status import EdgePackagingJobStatus
 from sagemaker_client._generated.models.edge_preset_deployment_output import (
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeEdgePackagingJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeEdgePackagingJobResponse(ServiceModel):
     """The ``DescribeEdgePackagingJobResponse`` structure."""
 
     edge_packaging_job_arn: str = attrs.field(

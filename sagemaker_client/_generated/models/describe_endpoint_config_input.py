@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeEndpointConfigInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeEndpointConfigInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeEndpointConfigInput(ServiceModel):
     """The ``DescribeEndpointConfigInput`` structure."""
 
     endpoint_config_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.async_inference_config import AsyncInferenceConfig
 from sagemaker_client._generated.models.cross_region_traffic_config import CrossRegionTrafficConfig
 from sagemaker_client._generated.models.data_capture_config import DataCaptureConfig
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeEndpointConfigOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeEndpointConfigOutput(ServiceModel):
     """The ``DescribeEndpointConfigOutput`` structure."""
 
     endpoint_config_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeEndpointInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeEndpointInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeEndpointInput(ServiceModel):
     """The ``DescribeEndpointInput`` structure."""
 
     endpoint_name: str = attrs.field(

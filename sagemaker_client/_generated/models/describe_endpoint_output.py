@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.async_inference_config import AsyncInferenceConfig
 from sagemaker_client._generated.models.cross_region_traffic_config import CrossRegionTrafficConfig
 from sagemaker_client._generated.models.data_capture_config_summary import DataCaptureConfigSummary
@@ -22,8 +23,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeEndpointOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeEndpointOutput(ServiceModel):
     """The ``DescribeEndpointOutput`` structure."""
 
     endpoint_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeExperimentRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeExperimentRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeExperimentRequest(ServiceModel):
     """The ``DescribeExperimentRequest`` structure."""
 
     experiment_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.experiment_source import ExperimentSource
 from sagemaker_client._generated.models.user_context import UserContext
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeExperimentResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeExperimentResponse(ServiceModel):
     """The ``DescribeExperimentResponse`` structure."""
 
     experiment_name: str | None = attrs.field(

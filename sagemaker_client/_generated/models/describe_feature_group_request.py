@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeFeatureGroupRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeFeatureGroupRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeFeatureGroupRequest(ServiceModel):
     """The ``DescribeFeatureGroupRequest`` structure."""
 
     feature_group_name: str = attrs.field(

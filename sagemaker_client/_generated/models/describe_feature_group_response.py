@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.feature_definition import FeatureDefinition
 from sagemaker_client._generated.models.feature_group_status import FeatureGroupStatus
 from sagemaker_client._generated.models.last_update_status import LastUpdateStatus
@@ -22,8 +23,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeFeatureGroupResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeFeatureGroupResponse(ServiceModel):
     """The ``DescribeFeatureGroupResponse`` structure."""
 
     feature_group_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeFeatureMetadataRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeFeatureMetadataRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeFeatureMetadataRequest(ServiceModel):
     """The ``DescribeFeatureMetadataRequest`` structure."""
 
     feature_group_name: str = attrs.field(

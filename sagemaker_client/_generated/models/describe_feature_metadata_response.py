@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.feature_parameter import FeatureParameter
 from sagemaker_client._generated.models.feature_type import FeatureType
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeFeatureMetadataResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeFeatureMetadataResponse(ServiceModel):
     """The ``DescribeFeatureMetadataResponse`` structure."""
 
     feature_group_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeFlowDefinitionRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeFlowDefinitionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeFlowDefinitionRequest(ServiceModel):
     """The ``DescribeFlowDefinitionRequest`` structure."""
 
     flow_definition_name: str = attrs.field(

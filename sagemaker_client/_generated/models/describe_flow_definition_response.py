@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.flow_definition_output_config import (
     FlowDefinitionOutputConfig,
 )
@@ -22,8 +23,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeFlowDefinitionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeFlowDefinitionResponse(ServiceModel):
     """The ``DescribeFlowDefinitionResponse`` structure."""
 
     flow_definition_arn: str = attrs.field(

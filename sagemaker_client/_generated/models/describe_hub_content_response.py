@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hub_content_dependency import HubContentDependency
 from sagemaker_client._generated.models.hub_content_status import HubContentStatus
 from sagemaker_client._generated.models.hub_content_support_status import HubContentSupportStatus
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeHubContentResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeHubContentResponse(ServiceModel):
     """The ``DescribeHubContentResponse`` structure."""
 
     hub_content_name: str = attrs.field(

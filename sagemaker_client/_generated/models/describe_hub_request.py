@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeHubRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeHubRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeHubRequest(ServiceModel):
     """The ``DescribeHubRequest`` structure."""
 
     hub_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hub_s3_storage_config import HubS3StorageConfig
 from sagemaker_client._generated.models.hub_status import HubStatus
 from sagemaker_client._generated.models.user_context import UserContext
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeHubResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeHubResponse(ServiceModel):
     """The ``DescribeHubResponse`` structure."""
 
     hub_name: str = attrs.field(

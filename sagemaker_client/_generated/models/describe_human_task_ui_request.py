@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeHumanTaskUiRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeHumanTaskUiRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeHumanTaskUiRequest(ServiceModel):
     """The ``DescribeHumanTaskUiRequest`` structure."""
 
     human_task_ui_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.human_task_ui_status import HumanTaskUiStatus
 from sagemaker_client._generated.models.ui_template_info import UiTemplateInfo
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeHumanTaskUiResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeHumanTaskUiResponse(ServiceModel):
     """The ``DescribeHumanTaskUiResponse`` structure."""
 
     human_task_ui_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeHyperParameterTuningJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeHyperParameterTuningJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeHyperParameterTuningJobRequest(ServiceModel):
     """The ``DescribeHyperParameterTuningJobRequest`` structure."""
 
     hyper_parameter_tuning_job_name: str = attrs.field(

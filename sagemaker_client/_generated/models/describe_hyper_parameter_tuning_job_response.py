@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.autotune import Autotune
 from sagemaker_client._generated.models.hyper_parameter_training_job_definition import (
     HyperParameterTrainingJobDefinition,
@@ -39,8 +40,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeHyperParameterTuningJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeHyperParameterTuningJobResponse(ServiceModel):
     """The ``DescribeHyperParameterTuningJobResponse`` structure."""
 
     hyper_parameter_tuning_job_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.image_status import ImageStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeImageResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeImageResponse(ServiceModel):
     """The ``DescribeImageResponse`` structure."""
 
     creation_time: datetime.datetime | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.image_version_status import ImageVersionStatus
 from sagemaker_client._generated.models.job_type import JobType
 from sagemaker_client._generated.models.processor import Processor
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeImageVersionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeImageVersionResponse(ServiceModel):
     """The ``DescribeImageVersionResponse`` structure."""
 
     base_image: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeInferenceComponentInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeInferenceComponentInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeInferenceComponentInput(ServiceModel):
     """The ``DescribeInferenceComponentInput`` structure."""
 
     inference_component_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_component_deployment_config import (
     InferenceComponentDeploymentConfig,
 )
@@ -23,8 +24,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeInferenceComponentOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeInferenceComponentOutput(ServiceModel):
     """The ``DescribeInferenceComponentOutput`` structure."""
 
     inference_component_name: str = attrs.field(

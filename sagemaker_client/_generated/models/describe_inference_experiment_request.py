@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeInferenceExperimentRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeInferenceExperimentRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeInferenceExperimentRequest(ServiceModel):
     """The ``DescribeInferenceExperimentRequest`` structure."""
 
     name: str = attrs.field(

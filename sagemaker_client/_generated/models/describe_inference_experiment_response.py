@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.endpoint_metadata import EndpointMetadata
 from sagemaker_client._generated.models.inference_experiment_data_storage_config import (
     InferenceExperimentDataStorageConfig,
@@ -26,8 +27,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeInferenceExperimentResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeInferenceExperimentResponse(ServiceModel):
     """The ``DescribeInferenceExperimentResponse`` structure."""
 
     arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeInferenceRecommendationsJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeInferenceRecommendationsJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeInferenceRecommendationsJobRequest(ServiceModel):
     """The ``DescribeInferenceRecommendationsJobRequest`` structure."""
 
     job_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.endpoint_performance import EndpointPerformance
 from sagemaker_client._generated.models.inference_recommendation import InferenceRecommendation
 from sagemaker_client._generated.models.recommendation_job_input_config import (
@@ -23,8 +24,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeInferenceRecommendationsJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeInferenceRecommendationsJobResponse(ServiceModel):
     """The ``DescribeInferenceRecommendationsJobResponse`` structure."""
 
     job_name: str = attrs.field(

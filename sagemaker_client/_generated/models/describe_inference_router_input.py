@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeInferenceRouterInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeInferenceRouterInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeInferenceRouterInput(ServiceModel):
     """The ``DescribeInferenceRouterInput`` structure."""
 
     inference_router_name: str = attrs.field(

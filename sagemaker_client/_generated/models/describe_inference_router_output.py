@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_router_status import InferenceRouterStatus
 from sagemaker_client._generated.models.routing_target import RoutingTarget
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeInferenceRouterOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeInferenceRouterOutput(ServiceModel):
     """The ``DescribeInferenceRouterOutput`` structure."""
 
     inference_router_name: str = attrs.field(

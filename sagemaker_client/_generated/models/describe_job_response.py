@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.job_category import JobCategory
 from sagemaker_client._generated.models.job_secondary_status import JobSecondaryStatus
 from sagemaker_client._generated.models.job_secondary_status_transition import (
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeJobResponse(ServiceModel):
     """The ``DescribeJobResponse`` structure."""
 
     job_name: str = attrs.field(

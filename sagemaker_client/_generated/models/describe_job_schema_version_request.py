@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.job_category import JobCategory
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeJobSchemaVersionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeJobSchemaVersionRequest(ServiceModel):
     """The ``DescribeJobSchemaVersionRequest`` structure."""
 
     job_category: JobCategory | str = attrs.field(metadata={"wire": "JobCategory"})

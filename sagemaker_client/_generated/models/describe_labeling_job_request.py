@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeLabelingJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeLabelingJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeLabelingJobRequest(ServiceModel):
     """The ``DescribeLabelingJobRequest`` structure."""
 
     labeling_job_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.human_task_config import HumanTaskConfig
 from sagemaker_client._generated.models.label_counters import LabelCounters
 from sagemaker_client._generated.models.labeling_job_algorithms_config import (
@@ -26,8 +27,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeLabelingJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeLabelingJobResponse(ServiceModel):
     """The ``DescribeLabelingJobResponse`` structure."""
 
     labeling_job_status: LabelingJobStatus | str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeLineageGroupRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeLineageGroupRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeLineageGroupRequest(ServiceModel):
     """The ``DescribeLineageGroupRequest`` structure."""
 
     lineage_group_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.user_context import UserContext
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeLineageGroupResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeLineageGroupResponse(ServiceModel):
     """The ``DescribeLineageGroupResponse`` structure."""
 
     lineage_group_name: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeMlflowAppRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeMlflowAppRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeMlflowAppRequest(ServiceModel):
     """The ``DescribeMlflowAppRequest`` structure."""
 
     arn: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.account_default_status import AccountDefaultStatus
 from sagemaker_client._generated.models.maintenance_status import MaintenanceStatus
 from sagemaker_client._generated.models.mlflow_app_status import MlflowAppStatus
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeMlflowAppResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeMlflowAppResponse(ServiceModel):
     """The ``DescribeMlflowAppResponse`` structure."""
 
     arn: str | None = attrs.field(

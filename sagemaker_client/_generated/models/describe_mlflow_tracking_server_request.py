@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeMlflowTrackingServerRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeMlflowTrackingServerRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeMlflowTrackingServerRequest(ServiceModel):
     """The ``DescribeMlflowTrackingServerRequest`` structure."""
 
     tracking_server_name: str = attrs.field(

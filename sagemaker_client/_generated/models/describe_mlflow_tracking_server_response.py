@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.is_tracking_server_active import IsTrackingServerActive
 from sagemaker_client._generated.models.tracking_server_maintenance_status import (
     TrackingServerMaintenanceStatus,
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeMlflowTrackingServerResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeMlflowTrackingServerResponse(ServiceModel):
     """The ``DescribeMlflowTrackingServerResponse`` structure."""
 
     tracking_server_arn: str | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_bias_app_specification import (
     ModelBiasAppSpecification,
 )
@@ -24,8 +25,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeModelBiasJobDefinitionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeModelBiasJobDefinitionResponse(ServiceModel):
     """The ``DescribeModelBiasJobDefinitionResponse`` structure."""
 
     job_definition_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeModelCardExportJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeModelCardExportJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeModelCardExportJobRequest(ServiceModel):
     """The ``DescribeModelCardExportJobRequest`` structure."""
 
     model_card_export_job_arn: str = attrs.field(

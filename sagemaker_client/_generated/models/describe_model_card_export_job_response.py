@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_card_export_artifacts import ModelCardExportArtifacts
 from sagemaker_client._generated.models.model_card_export_job_status import ModelCardExportJobStatus
 from sagemaker_client._generated.models.model_card_export_output_config import (
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeModelCardExportJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeModelCardExportJobResponse(ServiceModel):
     """The ``DescribeModelCardExportJobResponse`` structure."""
 
     model_card_export_job_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.included_data import IncludedData
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeModelCardRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeModelCardRequest(ServiceModel):
     """The ``DescribeModelCardRequest`` structure."""
 
     model_card_name: str = attrs.field(

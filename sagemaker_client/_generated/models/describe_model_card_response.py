@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._core.redact import redacted
 from sagemaker_client._generated.models.model_card_processing_status import (
     ModelCardProcessingStatus,
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeModelCardResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeModelCardResponse(ServiceModel):
     """The ``DescribeModelCardResponse`` structure."""
 
     model_card_arn: str = attrs.field(

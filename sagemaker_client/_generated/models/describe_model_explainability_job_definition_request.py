@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeModelExplainabilityJobDefinitionRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeModelExplainabilityJobDefinitionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeModelExplainabilityJobDefinitionRequest(ServiceModel):
     """The ``DescribeModelExplainabilityJobDefinitionRequest`` structure."""
 
     job_definition_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_explainability_app_specification import (
     ModelExplainabilityAppSpecification,
 )
@@ -28,8 +29,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeModelExplainabilityJobDefinitionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeModelExplainabilityJobDefinitionResponse(ServiceModel):
     """The ``DescribeModelExplainabilityJobDefinitionResponse`` structure."""
 
     job_definition_arn: str = attrs.field(

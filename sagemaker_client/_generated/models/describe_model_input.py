@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeModelInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeModelInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeModelInput(ServiceModel):
     """The ``DescribeModelInput`` structure."""
 
     model_name: str = attrs.field(

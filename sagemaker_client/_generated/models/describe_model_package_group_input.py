@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeModelPackageGroupInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeModelPackageGroupInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeModelPackageGroupInput(ServiceModel):
     """The ``DescribeModelPackageGroupInput`` structure."""
 
     model_package_group_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.managed_configuration import ManagedConfiguration
 from sagemaker_client._generated.models.model_package_group_status import ModelPackageGroupStatus
 from sagemaker_client._generated.models.user_context import UserContext
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeModelPackageGroupOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeModelPackageGroupOutput(ServiceModel):
     """The ``DescribeModelPackageGroupOutput`` structure."""
 
     model_package_group_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.included_data import IncludedData
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeModelPackageInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeModelPackageInput(ServiceModel):
     """The ``DescribeModelPackageInput`` structure."""
 
     model_package_name: str = attrs.field(

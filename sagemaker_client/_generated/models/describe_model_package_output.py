@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.additional_inference_specification_definition import (
     AdditionalInferenceSpecificationDefinition,
 )
@@ -42,8 +43,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeModelPackageOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeModelPackageOutput(ServiceModel):
     """The ``DescribeModelPackageOutput`` structure."""
 
     model_package_name: str = attrs.field(

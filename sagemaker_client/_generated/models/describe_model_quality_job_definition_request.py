@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeModelQualityJobDefinitionRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeModelQualityJobDefinitionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeModelQualityJobDefinitionRequest(ServiceModel):
     """The ``DescribeModelQualityJobDefinitionRequest`` structure."""
 
     job_definition_name: str = attrs.field(

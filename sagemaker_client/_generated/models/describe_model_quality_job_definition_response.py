@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_quality_app_specification import (
     ModelQualityAppSpecification,
 )
@@ -26,8 +27,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeModelQualityJobDefinitionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeModelQualityJobDefinitionResponse(ServiceModel):
     """The ``DescribeModelQualityJobDefinitionResponse`` structure."""
 
     job_definition_arn: str = attrs.field(

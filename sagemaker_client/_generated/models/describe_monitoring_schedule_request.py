@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeMonitoringScheduleRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeMonitoringScheduleRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeMonitoringScheduleRequest(ServiceModel):
     """The ``DescribeMonitoringScheduleRequest`` structure."""
 
     monitoring_schedule_name: str = attrs.field(

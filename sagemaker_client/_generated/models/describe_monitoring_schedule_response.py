@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_execution_summary import (
     MonitoringExecutionSummary,
 )
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeMonitoringScheduleResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeMonitoringScheduleResponse(ServiceModel):
     """The ``DescribeMonitoringScheduleResponse`` structure."""
 
     monitoring_schedule_arn: str = attrs.field(

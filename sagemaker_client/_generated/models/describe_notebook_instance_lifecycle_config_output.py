@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.notebook_instance_lifecycle_hook import (
     NotebookInstanceLifecycleHook,
 )
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeNotebookInstanceLifecycleConfigOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeNotebookInstanceLifecycleConfigOutput(ServiceModel):
     """The ``DescribeNotebookInstanceLifecycleConfigOutput`` structure."""
 
     notebook_instance_lifecycle_config_arn: str | None = attrs.field(

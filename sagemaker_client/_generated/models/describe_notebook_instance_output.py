@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.direct_internet_access import DirectInternetAccess
 from sagemaker_client._generated.models.instance_metadata_service_configuration import (
     InstanceMetadataServiceConfiguration,
@@ -24,8 +25,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeNotebookInstanceOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeNotebookInstanceOutput(ServiceModel):
     """The ``DescribeNotebookInstanceOutput`` structure."""
 
     notebook_instance_arn: str | None = attrs.field(

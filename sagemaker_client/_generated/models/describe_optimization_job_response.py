@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.optimization_config import OptimizationConfig
 from sagemaker_client._generated.models.optimization_job_deployment_instance_type import (
     OptimizationJobDeploymentInstanceType,
@@ -27,8 +28,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeOptimizationJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeOptimizationJobResponse(ServiceModel):
     """The ``DescribeOptimizationJobResponse`` structure."""
 
     optimization_job_arn: str = attrs.field(

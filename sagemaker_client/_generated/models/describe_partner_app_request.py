@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribePartnerAppRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribePartnerAppRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribePartnerAppRequest(ServiceModel):
     """The ``DescribePartnerAppRequest`` structure."""
 
     arn: str = attrs.field(

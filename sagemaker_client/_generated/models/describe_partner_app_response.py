@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.available_upgrade import AvailableUpgrade
 from sagemaker_client._generated.models.error_info import ErrorInfo
 from sagemaker_client._generated.models.idc_config_output import IdcConfigOutput
@@ -23,8 +24,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribePartnerAppResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribePartnerAppResponse(ServiceModel):
     """The ``DescribePartnerAppResponse`` structure."""
 
     arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribePipelineDefinitionForExecutionRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribePipelineDefinitionForExecutionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribePipelineDefinitionForExecutionRequest(ServiceModel):
     """The ``DescribePipelineDefinitionForExecutionRequest`` structure."""
 
     pipeline_execution_arn: str = attrs.field(

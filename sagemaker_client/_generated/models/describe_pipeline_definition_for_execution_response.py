@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribePipelineDefinitionForExecutionResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribePipelineDefinitionForExecutionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribePipelineDefinitionForExecutionResponse(ServiceModel):
     """The ``DescribePipelineDefinitionForExecutionResponse`` structure."""
 
     pipeline_definition: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribePipelineExecutionRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribePipelineExecutionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribePipelineExecutionRequest(ServiceModel):
     """The ``DescribePipelineExecutionRequest`` structure."""
 
     pipeline_execution_arn: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.m_lflow_configuration import MLflowConfiguration
 from sagemaker_client._generated.models.parallelism_configuration import ParallelismConfiguration
 from sagemaker_client._generated.models.pipeline_execution_status import PipelineExecutionStatus
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribePipelineExecutionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribePipelineExecutionResponse(ServiceModel):
     """The ``DescribePipelineExecutionResponse`` structure."""
 
     pipeline_arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribePipelineRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribePipelineRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribePipelineRequest(ServiceModel):
     """The ``DescribePipelineRequest`` structure."""
 
     pipeline_name: str = attrs.field(

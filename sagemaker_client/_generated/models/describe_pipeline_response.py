@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.parallelism_configuration import ParallelismConfiguration
 from sagemaker_client._generated.models.pipeline_status import PipelineStatus
 from sagemaker_client._generated.models.user_context import UserContext
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribePipelineResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribePipelineResponse(ServiceModel):
     """The ``DescribePipelineResponse`` structure."""
 
     pipeline_arn: str | None = attrs.field(

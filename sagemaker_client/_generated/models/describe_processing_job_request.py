@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeProcessingJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeProcessingJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeProcessingJobRequest(ServiceModel):
     """The ``DescribeProcessingJobRequest`` structure."""
 
     processing_job_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.app_specification import AppSpecification
 from sagemaker_client._generated.models.experiment_config import ExperimentConfig
 from sagemaker_client._generated.models.network_config import NetworkConfig
@@ -23,8 +24,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeProcessingJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeProcessingJobResponse(ServiceModel):
     """The ``DescribeProcessingJobResponse`` structure."""
 
     processing_inputs: list[ProcessingInput] | None = attrs.field(

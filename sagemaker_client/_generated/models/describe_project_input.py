@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeProjectInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeProjectInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeProjectInput(ServiceModel):
     """The ``DescribeProjectInput`` structure."""
 
     project_name: str = attrs.field(

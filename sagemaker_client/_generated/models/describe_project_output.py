@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.project_status import ProjectStatus
 from sagemaker_client._generated.models.service_catalog_provisioned_product_details import (
     ServiceCatalogProvisionedProductDetails,
@@ -22,8 +23,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeProjectOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeProjectOutput(ServiceModel):
     """The ``DescribeProjectOutput`` structure."""
 
     project_arn: str = attrs.field(

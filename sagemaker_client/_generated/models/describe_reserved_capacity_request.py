@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeReservedCapacityRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeReservedCapacityRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeReservedCapacityRequest(ServiceModel):
     """The ``DescribeReservedCapacityRequest`` structure."""
 
     reserved_capacity_arn: str = attrs.field(

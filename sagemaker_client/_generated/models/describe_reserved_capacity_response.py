@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.reserved_capacity_instance_type import (
     ReservedCapacityInstanceType,
 )
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeReservedCapacityResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeReservedCapacityResponse(ServiceModel):
     """The ``DescribeReservedCapacityResponse`` structure."""
 
     reserved_capacity_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeSpaceRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeSpaceRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeSpaceRequest(ServiceModel):
     """The ``DescribeSpaceRequest`` structure."""
 
     domain_id: str = attrs.field(

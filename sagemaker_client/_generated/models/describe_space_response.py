@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ownership_settings import OwnershipSettings
 from sagemaker_client._generated.models.space_settings import SpaceSettings
 from sagemaker_client._generated.models.space_sharing_settings import SpaceSharingSettings
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeSpaceResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeSpaceResponse(ServiceModel):
     """The ``DescribeSpaceResponse`` structure."""
 
     domain_id: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeSubscribedWorkteamRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeSubscribedWorkteamRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeSubscribedWorkteamRequest(ServiceModel):
     """The ``DescribeSubscribedWorkteamRequest`` structure."""
 
     workteam_arn: str = attrs.field(

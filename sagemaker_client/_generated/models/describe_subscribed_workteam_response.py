@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.subscribed_workteam import SubscribedWorkteam
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeSubscribedWorkteamResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeSubscribedWorkteamResponse(ServiceModel):
     """The ``DescribeSubscribedWorkteamResponse`` structure."""
 
     subscribed_workteam: SubscribedWorkteam = attrs.field(metadata={"wire": "SubscribedWorkteam"})

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeTrainingJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeTrainingJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeTrainingJobRequest(ServiceModel):
     """The ``DescribeTrainingJobRequest`` structure."""
 
     training_job_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.algorithm_specification import AlgorithmSpecification
 from sagemaker_client._generated.models.channel import Channel
 from sagemaker_client._generated.models.checkpoint_config import CheckpointConfig
@@ -47,8 +48,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeTrainingJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeTrainingJobResponse(ServiceModel):
     """The ``DescribeTrainingJobResponse`` structure."""
 
     training_job_name: str = attrs.field(

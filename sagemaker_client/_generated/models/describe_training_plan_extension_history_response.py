@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.training_plan_extension import TrainingPlanExtension
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeTrainingPlanExtensionHistoryResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeTrainingPlanExtensionHistoryResponse(ServiceModel):
     """The ``DescribeTrainingPlanExtensionHistoryResponse`` structure."""
 
     training_plan_extensions: list[TrainingPlanExtension] = attrs.field(

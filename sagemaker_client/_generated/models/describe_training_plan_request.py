@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeTrainingPlanRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeTrainingPlanRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeTrainingPlanRequest(ServiceModel):
     """The ``DescribeTrainingPlanRequest`` structure."""
 
     training_plan_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeTrainingSessionRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeTrainingSessionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeTrainingSessionRequest(ServiceModel):
     """The ``DescribeTrainingSessionRequest`` structure."""
 
     training_session_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.training_session_detail import TrainingSessionDetail
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeTrainingSessionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeTrainingSessionResponse(ServiceModel):
     """The ``DescribeTrainingSessionResponse`` structure."""
 
     training_session_detail: TrainingSessionDetail = attrs.field(

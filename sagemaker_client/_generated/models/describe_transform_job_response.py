@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.batch_data_capture_config import BatchDataCaptureConfig
 from sagemaker_client._generated.models.batch_strategy import BatchStrategy
 from sagemaker_client._generated.models.data_processing import DataProcessing
@@ -22,8 +23,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeTransformJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeTransformJobResponse(ServiceModel):
     """The ``DescribeTransformJobResponse`` structure."""
 
     transform_job_name: str = attrs.field(

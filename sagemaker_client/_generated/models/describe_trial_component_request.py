@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeTrialComponentRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeTrialComponentRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeTrialComponentRequest(ServiceModel):
     """The ``DescribeTrialComponentRequest`` structure."""
 
     trial_component_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.metadata_properties import MetadataProperties
 from sagemaker_client._generated.models.trial_component_artifact import TrialComponentArtifact
 from sagemaker_client._generated.models.trial_component_metric_summary import (
@@ -24,8 +25,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeTrialComponentResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeTrialComponentResponse(ServiceModel):
     """The ``DescribeTrialComponentResponse`` structure."""
 
     trial_component_name: str | None = attrs.field(

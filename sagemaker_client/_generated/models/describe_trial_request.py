@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeTrialRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeTrialRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeTrialRequest(ServiceModel):
     """The ``DescribeTrialRequest`` structure."""
 
     trial_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.metadata_properties import MetadataProperties
 from sagemaker_client._generated.models.trial_source import TrialSource
 from sagemaker_client._generated.models.user_context import UserContext
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeTrialResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeTrialResponse(ServiceModel):
     """The ``DescribeTrialResponse`` structure."""
 
     trial_name: str | None = attrs.field(

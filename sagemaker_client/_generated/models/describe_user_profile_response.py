@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.user_profile_status import UserProfileStatus
 from sagemaker_client._generated.models.user_settings import UserSettings
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeUserProfileResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeUserProfileResponse(ServiceModel):
     """The ``DescribeUserProfileResponse`` structure."""
 
     domain_id: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeWorkforceRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeWorkforceRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeWorkforceRequest(ServiceModel):
     """The ``DescribeWorkforceRequest`` structure."""
 
     workforce_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeWorkteamRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeWorkteamRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeWorkteamRequest(ServiceModel):
     """The ``DescribeWorkteamRequest`` structure."""
 
     workteam_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.production_variant_serverless_update_config import (
     ProductionVariantServerlessUpdateConfig,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DesiredWeightAndCapacity:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DesiredWeightAndCapacity(ServiceModel):
     """Specifies weight and capacity values for a production variant."""
 
     variant_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.routing_status import RoutingStatus
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Destination:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Destination(ServiceModel):
     """An endpoint or inference component that serves a routing target."""
 
     resource_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DetachClusterNodeVolumeRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DetachClusterNodeVolumeRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DetachClusterNodeVolumeRequest(ServiceModel):
     """The ``DetachClusterNodeVolumeRequest`` structure."""
 
     cluster_arn: str = attrs.field(

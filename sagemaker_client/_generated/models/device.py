@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "Device",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Device:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Device(ServiceModel):
     """Information of a particular device."""
 
     device_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.device_deployment_status import DeviceDeploymentStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeviceDeploymentSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeviceDeploymentSummary(ServiceModel):
     """Contains information summarizing device details and deployment status."""
 
     edge_deployment_plan_arn: str = attrs.field(

@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeviceFleetSummary",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeviceFleetSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeviceFleetSummary(ServiceModel):
     """Summary of the device fleet."""
 
     device_fleet_arn: str = attrs.field(

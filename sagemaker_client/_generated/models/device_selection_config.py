@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.device_subset_type import DeviceSubsetType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeviceSelectionConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeviceSelectionConfig(ServiceModel):
     """Contains information about the configurations of selected devices."""
 
     device_subset_type: DeviceSubsetType | str = attrs.field(metadata={"wire": "DeviceSubsetType"})

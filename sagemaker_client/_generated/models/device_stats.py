@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DeviceStats",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DeviceStats:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DeviceStats(ServiceModel):
     """Status of devices."""
 
     connected_device_count: int = attrs.field(metadata={"wire": "ConnectedDeviceCount"})

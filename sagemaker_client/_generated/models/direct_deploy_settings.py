@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.feature_status import FeatureStatus
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DirectDeploySettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DirectDeploySettings(ServiceModel):
     """The model deployment settings for the SageMaker Canvas application.
 
     In order to enable model deployment for Canvas, the SageMaker Domain's or user profile's Amazon

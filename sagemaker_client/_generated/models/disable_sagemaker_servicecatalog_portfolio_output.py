@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DisableSagemakerServicecatalogPortfolioOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DisableSagemakerServicecatalogPortfolioOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DisableSagemakerServicecatalogPortfolioOutput(ServiceModel):
     """The ``DisableSagemakerServicecatalogPortfolioOutput`` structure."""

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DisassociateTrialComponentRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DisassociateTrialComponentRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DisassociateTrialComponentRequest(ServiceModel):
     """The ``DisassociateTrialComponentRequest`` structure."""
 
     trial_component_name: str = attrs.field(

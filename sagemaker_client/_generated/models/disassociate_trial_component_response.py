@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DisassociateTrialComponentResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DisassociateTrialComponentResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DisassociateTrialComponentResponse(ServiceModel):
     """The ``DisassociateTrialComponentResponse`` structure."""
 
     trial_component_arn: str | None = attrs.field(

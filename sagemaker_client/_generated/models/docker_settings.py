@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.feature_status import FeatureStatus
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DockerSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DockerSettings(ServiceModel):
     """A collection of settings that configure the domain's Docker interaction."""
 
     enable_docker_access: FeatureStatus | str | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.domain_status import DomainStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DomainDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DomainDetails(ServiceModel):
     """The domain's details."""
 
     domain_arn: str | None = attrs.field(

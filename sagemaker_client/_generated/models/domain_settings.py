@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.amazon_q_settings import AmazonQSettings
 from sagemaker_client._generated.models.docker_settings import DockerSettings
 from sagemaker_client._generated.models.execution_role_identity_config import (
@@ -24,8 +25,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DomainSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DomainSettings(ServiceModel):
     """A collection of settings that apply to the ``SageMaker Domain``. These settings are specified
     through the ``CreateDomain`` API call.
     """

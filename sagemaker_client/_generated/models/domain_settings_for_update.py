@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.amazon_q_settings import AmazonQSettings
 from sagemaker_client._generated.models.docker_settings import DockerSettings
 from sagemaker_client._generated.models.execution_role_identity_config import (
@@ -24,8 +25,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DomainSettingsForUpdate:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DomainSettingsForUpdate(ServiceModel):
     """A collection of ``Domain`` configuration settings to update."""
 
     r_studio_server_pro_domain_settings_for_update: (

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.drift_check_bias import DriftCheckBias
 from sagemaker_client._generated.models.drift_check_explainability import DriftCheckExplainability
 from sagemaker_client._generated.models.drift_check_model_data_quality import (
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DriftCheckBaselines:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DriftCheckBaselines(ServiceModel):
     """Represents the drift check baselines that can be used when the model monitor is set using the
     model package.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.file_source import FileSource
 from sagemaker_client._generated.models.metrics_source import MetricsSource
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DriftCheckBias:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DriftCheckBias(ServiceModel):
     """Represents the drift check bias baselines that can be used when the model monitor is set
     using the model package.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.scaling_policy import ScalingPolicy
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DynamicScalingConfiguration:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DynamicScalingConfiguration(ServiceModel):
     """An object with the recommended values for you to specify when creating an autoscaling policy."""
 
     min_capacity: int | None = attrs.field(default=None, metadata={"wire": "MinCapacity"})

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "EbsStorageSettings",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EbsStorageSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EbsStorageSettings(ServiceModel):
     """A collection of EBS storage settings that apply to both private and shared spaces."""
 
     ebs_volume_size_in_gb: int = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "Ec2CapacityReservation",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Ec2CapacityReservation:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Ec2CapacityReservation(ServiceModel):
     """The EC2 capacity reservations that are shared to an ML capacity reservation."""
 
     ec2_capacity_reservation_id: str | None = attrs.field(

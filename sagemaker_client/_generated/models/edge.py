@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.association_edge_type import AssociationEdgeType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Edge:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Edge(ServiceModel):
     """A directed edge connecting two lineage entities."""
 
     source_arn: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.failure_handling_policy import FailureHandlingPolicy
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EdgeDeploymentConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EdgeDeploymentConfig(ServiceModel):
     """Contains information about the configuration of a deployment."""
 
     failure_handling_policy: FailureHandlingPolicy | str = attrs.field(

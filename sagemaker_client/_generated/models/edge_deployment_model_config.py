@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "EdgeDeploymentModelConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EdgeDeploymentModelConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EdgeDeploymentModelConfig(ServiceModel):
     """Contains information about the configuration of a model in a deployment."""
 
     model_handle: str = attrs.field(

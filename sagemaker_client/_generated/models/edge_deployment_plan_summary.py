@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "EdgeDeploymentPlanSummary",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EdgeDeploymentPlanSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EdgeDeploymentPlanSummary(ServiceModel):
     """Contains information summarizing an edge deployment plan."""
 
     edge_deployment_plan_arn: str = attrs.field(

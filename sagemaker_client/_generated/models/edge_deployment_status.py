@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.stage_status import StageStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EdgeDeploymentStatus:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EdgeDeploymentStatus(ServiceModel):
     """Contains information summarizing the deployment stage results."""
 
     stage_status: StageStatus | str = attrs.field(metadata={"wire": "StageStatus"})

@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "EdgeModel",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EdgeModel:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EdgeModel(ServiceModel):
     """The model on the edge device."""
 
     model_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "EdgeModelStat",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EdgeModelStat:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EdgeModelStat(ServiceModel):
     """Status of edge devices with this model."""
 
     model_name: str = attrs.field(

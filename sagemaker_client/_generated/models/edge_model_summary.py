@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "EdgeModelSummary",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EdgeModelSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EdgeModelSummary(ServiceModel):
     """Summary of model on edge device."""
 
     model_name: str = attrs.field(

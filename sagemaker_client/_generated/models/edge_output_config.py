@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.edge_preset_deployment_type import EdgePresetDeploymentType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EdgeOutputConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EdgeOutputConfig(ServiceModel):
     """The output configuration."""
 
     s3_output_location: str = attrs.field(

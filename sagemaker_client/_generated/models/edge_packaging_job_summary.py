@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.edge_packaging_job_status import EdgePackagingJobStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EdgePackagingJobSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EdgePackagingJobSummary(ServiceModel):
     """Summary of edge packaging job."""
 
     edge_packaging_job_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.edge_preset_deployment_status import (
     EdgePresetDeploymentStatus,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EdgePresetDeploymentOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EdgePresetDeploymentOutput(ServiceModel):
     """The output of a SageMaker Edge Manager deployable resource."""
 
     type: EdgePresetDeploymentType | str = attrs.field(metadata={"wire": "Type"})

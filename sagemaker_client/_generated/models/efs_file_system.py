@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "EFSFileSystem",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EFSFileSystem:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EFSFileSystem(ServiceModel):
     """A file system, created by you in Amazon EFS, that you assign to a user profile or space for
     an Amazon SageMaker AI Domain. Permitted users can access this file system in Amazon SageMaker
     AI Studio.

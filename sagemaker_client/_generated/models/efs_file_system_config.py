@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "EFSFileSystemConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EFSFileSystemConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EFSFileSystemConfig(ServiceModel):
     """The settings for assigning a custom Amazon EFS file system to a user profile or space for an
     Amazon SageMaker AI Domain.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "EmrServerlessComputeConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EmrServerlessComputeConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EmrServerlessComputeConfig(ServiceModel):
     """This data type is intended for use exclusively by SageMaker Canvas and cannot be used in
     other contexts at the moment.
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "EMRServerlessStepMetadata",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EMRServerlessStepMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EMRServerlessStepMetadata(ServiceModel):
     """The configurations and outcomes of an Amazon EMR Serverless step execution."""
 
     application_id: str | None = attrs.field(

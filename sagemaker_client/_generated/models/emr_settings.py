@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "EmrSettings",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EmrSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EmrSettings(ServiceModel):
     """The configuration parameters that specify the IAM roles assumed by the execution role of
     SageMaker (assumable roles) and the cluster instances or job execution environments (execution
     roles or runtime roles) to manage and access resources required for running Amazon EMR clusters

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "EMRStepMetadata",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EMRStepMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EMRStepMetadata(ServiceModel):
     """The configurations and outcomes of an Amazon EMR step execution."""
 
     cluster_id: str | None = attrs.field(

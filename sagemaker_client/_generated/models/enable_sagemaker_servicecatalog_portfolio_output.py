@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "EnableSagemakerServicecatalogPortfolioOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EnableSagemakerServicecatalogPortfolioOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EnableSagemakerServicecatalogPortfolioOutput(ServiceModel):
     """The ``EnableSagemakerServicecatalogPortfolioOutput`` structure."""

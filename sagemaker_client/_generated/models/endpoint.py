@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.data_capture_config_summary import DataCaptureConfigSummary
 from sagemaker_client._generated.models.endpoint_status import EndpointStatus
 from sagemaker_client._generated.models.monitoring_schedule import MonitoringSchedule
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Endpoint:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Endpoint(ServiceModel):
     """A hosted endpoint for real-time inference."""
 
     endpoint_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "EndpointConfigStepMetadata",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EndpointConfigStepMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EndpointConfigStepMetadata(ServiceModel):
     """Metadata for an endpoint configuration step."""
 
     arn: str | None = attrs.field(

@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "EndpointConfigSummary",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EndpointConfigSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EndpointConfigSummary(ServiceModel):
     """Provides summary information for an endpoint configuration."""
 
     endpoint_config_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "EndpointInfo",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EndpointInfo:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EndpointInfo(ServiceModel):
     """Details about a customer endpoint that was compared in an Inference Recommender job."""
 
     endpoint_name: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.processing_s3_data_distribution_type import (
     ProcessingS3DataDistributionType,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EndpointInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EndpointInput(ServiceModel):
     """Input object for the endpoint"""
 
     endpoint_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.environment_parameter_ranges import (
     EnvironmentParameterRanges,
 )
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EndpointInputConfiguration:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EndpointInputConfiguration(ServiceModel):
     """The endpoint configuration for the load test."""
 
     instance_type: ProductionVariantInstanceType | str | None = attrs.field(

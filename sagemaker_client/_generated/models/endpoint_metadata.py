@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.endpoint_status import EndpointStatus
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EndpointMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EndpointMetadata(ServiceModel):
     """The metadata of the endpoint."""
 
     endpoint_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.production_variant_instance_type import (
     ProductionVariantInstanceType,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EndpointOutputConfiguration:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EndpointOutputConfiguration(ServiceModel):
     """The endpoint configuration made by Inference Recommender during a recommendation job."""
 
     endpoint_name: str = attrs.field(metadata={"wire": "EndpointName"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.endpoint_info import EndpointInfo
 from sagemaker_client._generated.models.inference_metrics import InferenceMetrics
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EndpointPerformance:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EndpointPerformance(ServiceModel):
     """The performance results from running an Inference Recommender job on an existing endpoint."""
 
     metrics: InferenceMetrics = attrs.field(metadata={"wire": "Metrics"})

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "EndpointStepMetadata",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EndpointStepMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EndpointStepMetadata(ServiceModel):
     """Metadata for an endpoint step."""
 
     arn: str | None = attrs.field(

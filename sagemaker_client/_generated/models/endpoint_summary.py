@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.endpoint_status import EndpointStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EndpointSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EndpointSummary(ServiceModel):
     """Provides summary information for an endpoint."""
 
     endpoint_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.f_sx_lustre_config import FSxLustreConfig
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EnvironmentConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EnvironmentConfig(ServiceModel):
     """The configuration for the restricted instance groups (RIG) environment."""
 
     f_sx_lustre_config: FSxLustreConfig | None = attrs.field(

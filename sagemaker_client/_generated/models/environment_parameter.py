@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "EnvironmentParameter",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EnvironmentParameter:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EnvironmentParameter(ServiceModel):
     """A list of environment parameters suggested by the Amazon SageMaker Inference Recommender."""
 
     key: str = attrs.field(metadata={"wire": "Key"})

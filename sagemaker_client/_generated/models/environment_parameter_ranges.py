@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.categorical_parameter import CategoricalParameter
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EnvironmentParameterRanges:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EnvironmentParameterRanges(ServiceModel):
     """Specifies the range of environment parameters"""
 
     categorical_parameter_ranges: list[CategoricalParameter] | None = attrs.field(

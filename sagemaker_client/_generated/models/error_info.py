@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ErrorInfo",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ErrorInfo:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ErrorInfo(ServiceModel):
     """This is an error field object that contains the error code and the reason for an operation
     failure.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.event_metadata import EventMetadata
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EventDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EventDetails(ServiceModel):
     """Detailed information about a specific event, including event metadata."""
 
     event_metadata: EventMetadata | None = attrs.field(

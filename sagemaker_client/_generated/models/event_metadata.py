@@ -7,6 +7,7 @@ from typing import ClassVar
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_metadata import ClusterMetadata
 from sagemaker_client._generated.models.database_configuration_metadata import (
     DatabaseConfigurationMetadata,
@@ -23,8 +24,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class EventMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class EventMetadata(ServiceModel):
     """Metadata associated with a cluster event, which may include details about various resource
     types.
 

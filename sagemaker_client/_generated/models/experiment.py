@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.experiment_source import ExperimentSource
 from sagemaker_client._generated.models.tag import Tag
 from sagemaker_client._generated.models.user_context import UserContext
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Experiment:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Experiment(ServiceModel):
     """The properties of an experiment as returned by the Search
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API. For information
     about experiments, see the CreateExperiment

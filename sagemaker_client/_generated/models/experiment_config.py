@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ExperimentConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ExperimentConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ExperimentConfig(ServiceModel):
     """Associates a SageMaker job as a trial component with an experiment and trial. Specified when
     you call the following APIs:
 

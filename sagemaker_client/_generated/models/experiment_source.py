@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ExperimentSource",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ExperimentSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ExperimentSource(ServiceModel):
     """The source of the experiment."""
 
     source_arn: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.experiment_source import ExperimentSource
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ExperimentSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ExperimentSummary(ServiceModel):
     """A summary of the properties of an experiment. To get the complete set of properties, call the
     DescribeExperiment
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeExperiment.html) API and

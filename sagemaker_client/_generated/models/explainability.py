@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.metrics_source import MetricsSource
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Explainability:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Explainability(ServiceModel):
     """Contains explainability metrics for a model."""
 
     report: MetricsSource | None = attrs.field(default=None, metadata={"wire": "Report"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.clarify_explainer_config import ClarifyExplainerConfig
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ExplainerConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ExplainerConfig(ServiceModel):
     """A parameter to activate explainers."""
 
     clarify_explainer_config: ClarifyExplainerConfig | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ExtendTrainingPlanRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ExtendTrainingPlanRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ExtendTrainingPlanRequest(ServiceModel):
     """The ``ExtendTrainingPlanRequest`` structure."""
 
     training_plan_extension_offering_id: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.extension_health_issue import ExtensionHealthIssue
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ExtensionHealth:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ExtensionHealth(ServiceModel):
     """Contains information about the problems that affect an extension on the nodes of a SageMaker
     HyperPod cluster, including how many nodes each problem affects. ``DescribeClusterExtension``
     returns ``ExtensionHealth`` only when at least one node has a problem.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.extension_health_issue_code import ExtensionHealthIssueCode
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ExtensionHealthIssue:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ExtensionHealthIssue(ServiceModel):
     """Information about a problem that affects an extension on one or more nodes of a SageMaker
     HyperPod cluster, including the number of nodes that it affects.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ExtensionNodeSummary",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ExtensionNodeSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ExtensionNodeSummary(ServiceModel):
     """A summary of an extension's installation across the nodes of a SageMaker HyperPod cluster."""
 
     total_count: int = attrs.field(metadata={"wire": "TotalCount", "min": 0.0})

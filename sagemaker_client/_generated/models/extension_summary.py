@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.extension_status import ExtensionStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ExtensionSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ExtensionSummary(ServiceModel):
     """A summary of an extension installed on a SageMaker HyperPod cluster."""
 
     extension_arn: str = attrs.field(

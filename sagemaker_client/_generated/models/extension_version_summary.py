@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ExtensionVersionSummary",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ExtensionVersionSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ExtensionVersionSummary(ServiceModel):
     """A version of an extension that you can install on a SageMaker HyperPod cluster."""
 
     extension_version: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "FSxLustreConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class FSxLustreConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class FSxLustreConfig(ServiceModel):
     """Configuration settings for an Amazon FSx for Lustre file system to be used with the cluster."""
 
     size_in_gi_b: int = attrs.field(metadata={"wire": "SizeInGiB", "min": 1200.0, "max": 100800.0})

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "FSxLustreFileSystem",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class FSxLustreFileSystem:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class FSxLustreFileSystem(ServiceModel):
     """A custom file system in Amazon FSx for Lustre."""
 
     file_system_id: str = attrs.field(

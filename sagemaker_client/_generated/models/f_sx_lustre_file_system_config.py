@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "FSxLustreFileSystemConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class FSxLustreFileSystemConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class FSxLustreFileSystemConfig(ServiceModel):
     """The settings for assigning a custom Amazon FSx for Lustre file system to a user profile or
     space for an Amazon SageMaker Domain.
     """

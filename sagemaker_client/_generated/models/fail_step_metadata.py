@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "FailStepMetadata",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class FailStepMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class FailStepMetadata(ServiceModel):
     """The container for the metadata for Fail step."""
 
     error_message: str | None = attrs.field(

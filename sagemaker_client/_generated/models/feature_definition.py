@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.collection_config import CollectionConfig
 from sagemaker_client._generated.models.collection_type import CollectionType
 from sagemaker_client._generated.models.feature_type import FeatureType
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class FeatureDefinition:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class FeatureDefinition(ServiceModel):
     """A list of features. You must include ``FeatureName`` and ``FeatureType``. Valid feature
     ``FeatureType``s are ``Integral``, ``Fractional`` and ``String``.
     """

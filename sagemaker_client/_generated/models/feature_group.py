@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.feature_definition import FeatureDefinition
 from sagemaker_client._generated.models.feature_group_status import FeatureGroupStatus
 from sagemaker_client._generated.models.last_update_status import LastUpdateStatus
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class FeatureGroup:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class FeatureGroup(ServiceModel):
     """Amazon SageMaker Feature Store stores features in a collection called Feature Group. A
     Feature Group can be visualized as a table which has rows, with a unique identifier for each row
     where each column in the table is a feature. In principle, a Feature Group is composed of

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.feature_group_status import FeatureGroupStatus
 from sagemaker_client._generated.models.offline_store_status import OfflineStoreStatus
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class FeatureGroupSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class FeatureGroupSummary(ServiceModel):
     """The name, ARN, ``CreationTime``, ``FeatureGroup`` values, ``LastUpdatedTime`` and
     ``EnableOnlineStorage`` status of a ``FeatureGroup``.
     """

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.feature_parameter import FeatureParameter
 from sagemaker_client._generated.models.feature_type import FeatureType
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class FeatureMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class FeatureMetadata(ServiceModel):
     """The metadata for a feature. It can either be metadata that you specify, or metadata that is
     updated automatically.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "FeatureParameter",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class FeatureParameter:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class FeatureParameter(ServiceModel):
     """A key-value pair that you specify to describe the feature."""
 
     key: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "FileSource",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class FileSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class FileSource(ServiceModel):
     """Contains details regarding the file source."""
 
     content_type: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "FileSystemConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class FileSystemConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class FileSystemConfig(ServiceModel):
     """The Amazon Elastic File System storage configuration for a SageMaker AI image."""
 
     mount_path: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.file_system_access_mode import FileSystemAccessMode
 from sagemaker_client._generated.models.file_system_type import FileSystemType
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class FileSystemDataSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class FileSystemDataSource(ServiceModel):
     """Specifies a file system data source for a channel."""
 
     file_system_id: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.operator import Operator
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Filter:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Filter(ServiceModel):
     """A conditional statement for a search expression that includes a resource property, a Boolean
     operator, and a value. Resources that match the statement are returned in the results from the
     Search (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API.

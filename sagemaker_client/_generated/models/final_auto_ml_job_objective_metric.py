@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_ml_job_objective_type import AutoMLJobObjectiveType
 from sagemaker_client._generated.models.auto_ml_metric_enum import AutoMLMetricEnum
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class FinalAutoMLJobObjectiveMetric:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class FinalAutoMLJobObjectiveMetric(ServiceModel):
     """The best candidate result from an AutoML training job."""
 
     type: AutoMLJobObjectiveType | str | None = attrs.field(default=None, metadata={"wire": "Type"})

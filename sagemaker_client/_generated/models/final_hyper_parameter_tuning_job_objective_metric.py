@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hyper_parameter_tuning_job_objective_type import (
     HyperParameterTuningJobObjectiveType,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class FinalHyperParameterTuningJobObjectiveMetric:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class FinalHyperParameterTuningJobObjectiveMetric(ServiceModel):
     """Shows the latest objective metric emitted by a training job that was launched by a
     hyperparameter tuning job. You define the objective metric in the
     ``HyperParameterTuningJobObjective`` parameter of HyperParameterTuningJobConfig

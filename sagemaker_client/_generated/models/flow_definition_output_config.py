@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "FlowDefinitionOutputConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class FlowDefinitionOutputConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class FlowDefinitionOutputConfig(ServiceModel):
     """Contains information about where human output will be stored."""
 
     s3_output_path: str = attrs.field(

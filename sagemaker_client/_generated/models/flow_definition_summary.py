@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.flow_definition_status import FlowDefinitionStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class FlowDefinitionSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class FlowDefinitionSummary(ServiceModel):
     """Contains summary information about the flow definition."""
 
     flow_definition_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ForEachSelectorResult",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ForEachSelectorResult:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ForEachSelectorResult(ServiceModel):
     """The result of the selector that identifies an iteration of a ForEach step."""
 
     step_name: str | None = attrs.field(

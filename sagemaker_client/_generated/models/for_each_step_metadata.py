@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.for_each_selector_result import ForEachSelectorResult
 from sagemaker_client._generated.models.for_each_status import ForEachStatus
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ForEachStepMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ForEachStepMetadata(ServiceModel):
     """The status, the iteration-step counts, and the selector information for a ForEach step
     execution.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "GenerativeAiSettings",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class GenerativeAiSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class GenerativeAiSettings(ServiceModel):
     """The generative AI settings for the SageMaker Canvas application.
 
     Configure these settings for Canvas users starting chats with generative AI foundation models.

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "GetDeviceFleetReportRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class GetDeviceFleetReportRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class GetDeviceFleetReportRequest(ServiceModel):
     """The ``GetDeviceFleetReportRequest`` structure."""
 
     device_fleet_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.agent_version import AgentVersion
 from sagemaker_client._generated.models.device_stats import DeviceStats
 from sagemaker_client._generated.models.edge_model_stat import EdgeModelStat
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class GetDeviceFleetReportResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class GetDeviceFleetReportResponse(ServiceModel):
     """The ``GetDeviceFleetReportResponse`` structure."""
 
     device_fleet_arn: str = attrs.field(

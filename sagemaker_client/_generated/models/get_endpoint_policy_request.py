@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "GetEndpointPolicyRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class GetEndpointPolicyRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class GetEndpointPolicyRequest(ServiceModel):
     """The ``GetEndpointPolicyRequest`` structure."""
 
     endpoint_name: str = attrs.field(

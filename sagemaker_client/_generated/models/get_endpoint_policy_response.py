@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "GetEndpointPolicyResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class GetEndpointPolicyResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class GetEndpointPolicyResponse(ServiceModel):
     """The ``GetEndpointPolicyResponse`` structure."""
 
     endpoint_name: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "GetLineageGroupPolicyRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class GetLineageGroupPolicyRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class GetLineageGroupPolicyRequest(ServiceModel):
     """The ``GetLineageGroupPolicyRequest`` structure."""
 
     lineage_group_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "GetLineageGroupPolicyResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class GetLineageGroupPolicyResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class GetLineageGroupPolicyResponse(ServiceModel):
     """The ``GetLineageGroupPolicyResponse`` structure."""
 
     lineage_group_arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "GetModelPackageGroupPolicyInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class GetModelPackageGroupPolicyInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class GetModelPackageGroupPolicyInput(ServiceModel):
     """The ``GetModelPackageGroupPolicyInput`` structure."""
 
     model_package_group_name: str = attrs.field(

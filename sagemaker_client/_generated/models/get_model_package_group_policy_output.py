@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "GetModelPackageGroupPolicyOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class GetModelPackageGroupPolicyOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class GetModelPackageGroupPolicyOutput(ServiceModel):
     """The ``GetModelPackageGroupPolicyOutput`` structure."""
 
     resource_policy: str = attrs.field(

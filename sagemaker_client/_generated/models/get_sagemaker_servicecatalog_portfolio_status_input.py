@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "GetSagemakerServicecatalogPortfolioStatusInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class GetSagemakerServicecatalogPortfolioStatusInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class GetSagemakerServicecatalogPortfolioStatusInput(ServiceModel):
     """The ``GetSagemakerServicecatalogPortfolioStatusInput`` structure."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.sagemaker_servicecatalog_status import (
     SagemakerServicecatalogStatus,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class GetSagemakerServicecatalogPortfolioStatusOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class GetSagemakerServicecatalogPortfolioStatusOutput(ServiceModel):
     """The ``GetSagemakerServicecatalogPortfolioStatusOutput`` structure."""
 
     status: SagemakerServicecatalogStatus | str | None = attrs.field(

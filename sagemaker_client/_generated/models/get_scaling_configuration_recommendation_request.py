@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.scaling_policy_objective import ScalingPolicyObjective
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class GetScalingConfigurationRecommendationRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class GetScalingConfigurationRecommendationRequest(ServiceModel):
     """The ``GetScalingConfigurationRecommendationRequest`` structure."""
 
     inference_recommendations_job_name: str = attrs.field(

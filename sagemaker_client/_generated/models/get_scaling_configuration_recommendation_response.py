@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.dynamic_scaling_configuration import (
     DynamicScalingConfiguration,
 )
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class GetScalingConfigurationRecommendationResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class GetScalingConfigurationRecommendationResponse(ServiceModel):
     """The ``GetScalingConfigurationRecommendationResponse`` structure."""
 
     inference_recommendations_job_name: str | None = attrs.field(

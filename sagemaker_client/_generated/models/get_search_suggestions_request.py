@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.resource_type import ResourceType
 from sagemaker_client._generated.models.suggestion_query import SuggestionQuery
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class GetSearchSuggestionsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class GetSearchSuggestionsRequest(ServiceModel):
     """The ``GetSearchSuggestionsRequest`` structure."""
 
     resource: ResourceType | str = attrs.field(metadata={"wire": "Resource"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.property_name_suggestion import PropertyNameSuggestion
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class GetSearchSuggestionsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class GetSearchSuggestionsResponse(ServiceModel):
     """The ``GetSearchSuggestionsResponse`` structure."""
 
     property_name_suggestions: list[PropertyNameSuggestion] | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "GitConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class GitConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class GitConfig(ServiceModel):
     """Specifies configuration details for a Git repository in your Amazon Web Services account."""
 
     repository_url: str = attrs.field(

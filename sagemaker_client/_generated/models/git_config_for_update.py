@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "GitConfigForUpdate",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class GitConfigForUpdate:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class GitConfigForUpdate(ServiceModel):
     """Specifies configuration details for a Git repository when the repository is updated."""
 
     secret_arn: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.sage_maker_image_name import SageMakerImageName
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HiddenSageMakerImage:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HiddenSageMakerImage(ServiceModel):
     """The SageMaker images that are hidden from the Studio user interface. You must specify the
     SageMaker image name and version aliases.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "HolidayConfigAttributes",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HolidayConfigAttributes:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HolidayConfigAttributes(ServiceModel):
     """Stores the holiday featurization attributes applicable to each item of time-series datasets
     during the training of a forecasting model. This allows the model to identify patterns
     associated with specific holidays.

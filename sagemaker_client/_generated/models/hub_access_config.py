@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "HubAccessConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HubAccessConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HubAccessConfig(ServiceModel):
     """The configuration for a private hub model reference that points to a public SageMaker
     JumpStart model.
 

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hub_content_dependency import HubContentDependency
 from sagemaker_client._generated.models.hub_content_status import HubContentStatus
 from sagemaker_client._generated.models.hub_content_support_status import HubContentSupportStatus
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HubContent:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HubContent(ServiceModel):
     """Contains information about a hub content resource, including its name, version, type,
     associated documents, dependencies, and status, as returned by a search result.
     """

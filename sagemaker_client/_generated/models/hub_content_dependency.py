@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "HubContentDependency",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HubContentDependency:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HubContentDependency(ServiceModel):
     """Any dependencies related to hub content, such as scripts, model artifacts, datasets, or
     notebooks.
     """

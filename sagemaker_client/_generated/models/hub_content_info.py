@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hub_content_status import HubContentStatus
 from sagemaker_client._generated.models.hub_content_support_status import HubContentSupportStatus
 from sagemaker_client._generated.models.hub_content_type import HubContentType
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HubContentInfo:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HubContentInfo(ServiceModel):
     """Information about hub content."""
 
     hub_content_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "HubContentStepMetadata",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HubContentStepMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HubContentStepMetadata(ServiceModel):
     """The hub and the hub content that a HubContent step imported."""
 
     hub_arn: str | None = attrs.field(

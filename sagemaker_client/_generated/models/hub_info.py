@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hub_status import HubStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HubInfo:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HubInfo(ServiceModel):
     """Information about a hub."""
 
     hub_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "HubS3StorageConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HubS3StorageConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HubS3StorageConfig(ServiceModel):
     """The Amazon S3 storage configuration of a hub."""
 
     s3_output_path: str | None = attrs.field(

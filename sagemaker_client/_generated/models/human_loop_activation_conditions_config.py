@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "HumanLoopActivationConditionsConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HumanLoopActivationConditionsConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HumanLoopActivationConditionsConfig(ServiceModel):
     """Defines under what conditions SageMaker creates a human loop. Used within
     CreateFlowDefinition
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateFlowDefinition.html). See

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.human_loop_activation_conditions_config import (
     HumanLoopActivationConditionsConfig,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HumanLoopActivationConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HumanLoopActivationConfig(ServiceModel):
     """Provides information about how and under what conditions SageMaker creates a human loop. If
     ``HumanLoopActivationConfig`` is not given, then all requests go to humans.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.public_workforce_task_price import PublicWorkforceTaskPrice
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HumanLoopConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HumanLoopConfig(ServiceModel):
     """Describes the work to be performed by human workers."""
 
     workteam_arn: str = attrs.field(

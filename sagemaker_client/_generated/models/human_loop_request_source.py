@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.aws_managed_human_loop_request_source import (
     AwsManagedHumanLoopRequestSource,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HumanLoopRequestSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HumanLoopRequestSource(ServiceModel):
     """Container for configuring the source of human task requests."""
 
     aws_managed_human_loop_request_source: AwsManagedHumanLoopRequestSource | str = attrs.field(

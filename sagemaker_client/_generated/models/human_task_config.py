@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.annotation_consolidation_config import (
     AnnotationConsolidationConfig,
 )
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HumanTaskConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HumanTaskConfig(ServiceModel):
     """Information required for human workers to complete a labeling task."""
 
     workteam_arn: str = attrs.field(

@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "HumanTaskUiSummary",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HumanTaskUiSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HumanTaskUiSummary(ServiceModel):
     """Container for human task user interface information."""
 
     human_task_ui_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.metric_definition import MetricDefinition
 from sagemaker_client._generated.models.training_input_mode import TrainingInputMode
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HyperParameterAlgorithmSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HyperParameterAlgorithmSpecification(ServiceModel):
     """Specifies which training algorithm to use for training jobs that a hyperparameter tuning job
     launches and the metrics to monitor.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.parameter_range import ParameterRange
 from sagemaker_client._generated.models.parameter_type import ParameterType
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HyperParameterSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HyperParameterSpecification(ServiceModel):
     """Defines a hyperparameter to be used by an algorithm."""
 
     name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.channel import Channel
 from sagemaker_client._generated.models.checkpoint_config import CheckpointConfig
 from sagemaker_client._generated.models.hyper_parameter_algorithm_specification import (
@@ -28,8 +29,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HyperParameterTrainingJobDefinition:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HyperParameterTrainingJobDefinition(ServiceModel):
     """Defines the training jobs launched by a hyperparameter tuning job."""
 
     definition_name: str | None = attrs.field(

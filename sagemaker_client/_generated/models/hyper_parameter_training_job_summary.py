@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.final_hyper_parameter_tuning_job_objective_metric import (
     FinalHyperParameterTuningJobObjectiveMetric,
 )
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HyperParameterTrainingJobSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HyperParameterTrainingJobSummary(ServiceModel):
     """The container for the summary information about a training job."""
 
     training_job_definition_name: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.training_instance_type import TrainingInstanceType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HyperParameterTuningInstanceConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HyperParameterTuningInstanceConfig(ServiceModel):
     """The configuration for hyperparameter tuning resources for use in training jobs launched by
     the tuning job. These resources include compute instances and storage volumes. Specify one or
     more compute instance configurations and allocation strategies to select resources (optional).

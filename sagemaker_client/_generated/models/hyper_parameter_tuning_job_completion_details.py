@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "HyperParameterTuningJobCompletionDetails",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HyperParameterTuningJobCompletionDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HyperParameterTuningJobCompletionDetails(ServiceModel):
     """A structure that contains runtime information about both current and completed hyperparameter
     tuning jobs.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hyper_parameter_tuning_job_objective import (
     HyperParameterTuningJobObjective,
 )
@@ -28,8 +29,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HyperParameterTuningJobConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HyperParameterTuningJobConfig(ServiceModel):
     """Configures a hyperparameter tuning job."""
 
     strategy: HyperParameterTuningJobStrategyType | str = attrs.field(metadata={"wire": "Strategy"})

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "HyperParameterTuningJobConsumedResources",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HyperParameterTuningJobConsumedResources:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HyperParameterTuningJobConsumedResources(ServiceModel):
     """The total resources consumed by your hyperparameter tuning job."""
 
     runtime_in_seconds: int | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hyper_parameter_tuning_job_objective_type import (
     HyperParameterTuningJobObjectiveType,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HyperParameterTuningJobObjective:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HyperParameterTuningJobObjective(ServiceModel):
     """Defines the objective metric for a hyperparameter tuning job. Hyperparameter tuning uses the
     value of this metric to evaluate the training jobs it launches, and returns the training job
     that results in either the highest or lowest value for this metric, depending on the value you

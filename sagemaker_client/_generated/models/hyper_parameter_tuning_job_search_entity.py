@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hyper_parameter_training_job_definition import (
     HyperParameterTrainingJobDefinition,
 )
@@ -39,8 +40,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HyperParameterTuningJobSearchEntity:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HyperParameterTuningJobSearchEntity(ServiceModel):
     """An entity returned by the SearchRecord
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_SearchRecord.html) API containing
     the properties of a hyperparameter tuning job.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hyperband_strategy_config import HyperbandStrategyConfig
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HyperParameterTuningJobStrategyConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HyperParameterTuningJobStrategyConfig(ServiceModel):
     """The configuration for a training job launched by a hyperparameter tuning job. Choose
     ``Bayesian`` for Bayesian optimization, and ``Random`` for random search optimization. For more
     advanced use cases, use ``Hyperband``, which evaluates objective metrics for training jobs after

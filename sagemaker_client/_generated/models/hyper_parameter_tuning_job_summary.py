@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hyper_parameter_tuning_job_status import (
     HyperParameterTuningJobStatus,
 )
@@ -24,8 +25,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HyperParameterTuningJobSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HyperParameterTuningJobSummary(ServiceModel):
     """Provides summary information about a hyperparameter tuning job."""
 
     hyper_parameter_tuning_job_name: str = attrs.field(

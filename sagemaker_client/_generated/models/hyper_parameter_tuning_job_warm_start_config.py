@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hyper_parameter_tuning_job_warm_start_type import (
     HyperParameterTuningJobWarmStartType,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HyperParameterTuningJobWarmStartConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HyperParameterTuningJobWarmStartConfig(ServiceModel):
     """Specifies the configuration for a hyperparameter tuning job that uses one or more previous
     hyperparameter tuning jobs as a starting point. The results of previous tuning jobs are used to
     inform which combinations of hyperparameters to search over in the new tuning job.

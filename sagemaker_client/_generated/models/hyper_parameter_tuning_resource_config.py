@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hyper_parameter_tuning_allocation_strategy import (
     HyperParameterTuningAllocationStrategy,
 )
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HyperParameterTuningResourceConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HyperParameterTuningResourceConfig(ServiceModel):
     """The configuration of resources, including compute instances and storage volumes for use in
     training jobs launched by hyperparameter tuning jobs. ``HyperParameterTuningResourceConfig`` is
     similar to ``ResourceConfig``, but has the additional ``InstanceConfigs`` and

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "HyperbandStrategyConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class HyperbandStrategyConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class HyperbandStrategyConfig(ServiceModel):
     """The configuration for ``Hyperband``, a multi-fidelity based hyperparameter tuning strategy.
     ``Hyperband`` uses the final and intermediate results of a training job to dynamically allocate
     resources to utilized hyperparameter configurations while automatically stopping

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "IamIdentity",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class IamIdentity:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class IamIdentity(ServiceModel):
     """The IAM Identity details associated with the user. These details are associated with model
     package groups, model packages and project entities only.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.enabled_or_disabled import EnabledOrDisabled
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class IamPolicyConstraints:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class IamPolicyConstraints(ServiceModel):
     """Use this parameter to specify a supported global condition key that is added to the IAM
     policy.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "IdcConfigInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class IdcConfigInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class IdcConfigInput(ServiceModel):
     """Specifies the Amazon Web Services IAM Identity Center configuration to use for a SageMaker
     Partner AI App that uses ``IDC`` authorization.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "IdcConfigOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class IdcConfigOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class IdcConfigOutput(ServiceModel):
     """Contains the Amazon Web Services IAM Identity Center configuration of a SageMaker Partner AI
     App that uses ``IDC`` authorization.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.data_source_name import DataSourceName
 from sagemaker_client._generated.models.feature_status import FeatureStatus
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class IdentityProviderOAuthSetting:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class IdentityProviderOAuthSetting(ServiceModel):
     """The Amazon SageMaker Canvas application setting where you configure OAuth for connecting to
     an external data source, such as Snowflake.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.lifecycle_management import LifecycleManagement
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class IdleSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class IdleSettings(ServiceModel):
     """Settings related to idle shutdown of Studio applications."""
 
     lifecycle_management: LifecycleManagement | str | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.image_status import ImageStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Image:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Image(ServiceModel):
     """A SageMaker AI image. A SageMaker AI image represents a set of container images that are
     derived from a common base container image. Each of these container images is represented by a
     SageMaker AI ``ImageVersion``.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.repository_access_mode import RepositoryAccessMode
 from sagemaker_client._generated.models.repository_auth_config import RepositoryAuthConfig
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ImageConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ImageConfig(ServiceModel):
     """Specifies whether the model container is in Amazon ECR or a private Docker registry
     accessible from your Amazon Virtual Private Cloud (VPC).
     """

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.image_version_status import ImageVersionStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ImageVersion:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ImageVersion(ServiceModel):
     """A version of a SageMaker AI ``Image``. A version represents an existing container image."""
 
     creation_time: datetime.datetime = attrs.field(metadata={"wire": "CreationTime"})

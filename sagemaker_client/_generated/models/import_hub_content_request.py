@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hub_content_support_status import HubContentSupportStatus
 from sagemaker_client._generated.models.hub_content_type import HubContentType
 from sagemaker_client._generated.models.tag import Tag
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ImportHubContentRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ImportHubContentRequest(ServiceModel):
     """The ``ImportHubContentRequest`` structure."""
 
     hub_content_name: str = attrs.field(

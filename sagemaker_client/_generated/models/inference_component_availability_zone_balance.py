@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.availability_zone_balance_enforcement_mode import (
     AvailabilityZoneBalanceEnforcementMode,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceComponentAvailabilityZoneBalance:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceComponentAvailabilityZoneBalance(ServiceModel):
     """Configuration for balancing inference component copies across Availability Zones."""
 
     enforcement_mode: AvailabilityZoneBalanceEnforcementMode | str = attrs.field(

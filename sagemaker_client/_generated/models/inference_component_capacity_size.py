@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_component_capacity_size_type import (
     InferenceComponentCapacitySizeType,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceComponentCapacitySize:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceComponentCapacitySize(ServiceModel):
     """Specifies the type and size of the endpoint capacity to activate for a rolling deployment or
     a rollback strategy. You can specify your batches as either of the following:
 

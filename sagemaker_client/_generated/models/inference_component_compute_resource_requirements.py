@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "InferenceComponentComputeResourceRequirements",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceComponentComputeResourceRequirements:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceComponentComputeResourceRequirements(ServiceModel):
     """Defines the compute resources to allocate to run a model, plus any adapter models, that you
     assign to an inference component. These resources include CPU cores, accelerators, and memory.
     """

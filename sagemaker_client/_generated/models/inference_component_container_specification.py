@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.container_metrics_config import ContainerMetricsConfig
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceComponentContainerSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceComponentContainerSpecification(ServiceModel):
     """Defines a container that provides the runtime environment for a model that you deploy with an
     inference component.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.container_metrics_config import ContainerMetricsConfig
 from sagemaker_client._generated.models.deployed_image import DeployedImage
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceComponentContainerSpecificationSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceComponentContainerSpecificationSummary(ServiceModel):
     """Details about the resources that are deployed with this inference component."""
 
     deployed_image: DeployedImage | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "InferenceComponentDataCacheConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceComponentDataCacheConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceComponentDataCacheConfig(ServiceModel):
     """Settings that affect how the inference component caches data."""
 
     enable_caching: bool = attrs.field(metadata={"wire": "EnableCaching"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_rollback_config import AutoRollbackConfig
 from sagemaker_client._generated.models.inference_component_rolling_update_policy import (
     InferenceComponentRollingUpdatePolicy,
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceComponentDeploymentConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceComponentDeploymentConfig(ServiceModel):
     """The deployment configuration for an endpoint that hosts inference components. The
     configuration includes the desired deployment strategy and rollback settings.
     """

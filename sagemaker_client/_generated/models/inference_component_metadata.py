@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "InferenceComponentMetadata",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceComponentMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceComponentMetadata(ServiceModel):
     """The metadata of the inference component."""
 
     arn: str | None = attrs.field(default=None, metadata={"wire": "Arn", "min": 0, "max": 2048})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_component_capacity_size import (
     InferenceComponentCapacitySize,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceComponentRollingUpdatePolicy:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceComponentRollingUpdatePolicy(ServiceModel):
     """Specifies a rolling deployment strategy for updating a SageMaker AI inference component."""
 
     maximum_batch_size: InferenceComponentCapacitySize = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "InferenceComponentRuntimeConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceComponentRuntimeConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceComponentRuntimeConfig(ServiceModel):
     """Runtime settings for a model that is deployed with an inference component."""
 
     copy_count: int = attrs.field(metadata={"wire": "CopyCount", "min": 0.0})

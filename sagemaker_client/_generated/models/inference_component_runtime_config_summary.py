@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_component_placement_status import (
     InferenceComponentPlacementStatus,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceComponentRuntimeConfigSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceComponentRuntimeConfigSummary(ServiceModel):
     """Details about the runtime settings for the model that is deployed with the inference
     component.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_component_availability_zone_balance import (
     InferenceComponentAvailabilityZoneBalance,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceComponentSchedulingConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceComponentSchedulingConfig(ServiceModel):
     """The scheduling configuration that determines how inference component copies are placed across
     available instances when copies are added or removed.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_component_compute_resource_requirements import (
     InferenceComponentComputeResourceRequirements,
 )
@@ -29,8 +30,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceComponentSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceComponentSpecification(ServiceModel):
     """Details about the resources to deploy with this inference component, including the model,
     container, and compute resources.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_component_compute_resource_requirements import (
     InferenceComponentComputeResourceRequirements,
 )
@@ -29,8 +30,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceComponentSpecificationSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceComponentSpecificationSummary(ServiceModel):
     """Details about the resources that are deployed with this inference component."""
 
     instance_type: ProductionVariantInstanceType | str | None = attrs.field(

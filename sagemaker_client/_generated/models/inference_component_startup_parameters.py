@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "InferenceComponentStartupParameters",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceComponentStartupParameters:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceComponentStartupParameters(ServiceModel):
     """Settings that take effect while the model container starts up."""
 
     model_data_download_timeout_in_seconds: int | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_component_status import InferenceComponentStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceComponentSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceComponentSummary(ServiceModel):
     """A summary of the properties of an inference component."""
 
     creation_time: datetime.datetime = attrs.field(metadata={"wire": "CreationTime"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_execution_mode import InferenceExecutionMode
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceExecutionConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceExecutionConfig(ServiceModel):
     """Specifies details about how containers in a multi-container endpoint are run."""
 
     mode: InferenceExecutionMode | str = attrs.field(metadata={"wire": "Mode"})

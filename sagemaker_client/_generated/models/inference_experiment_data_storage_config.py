@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.capture_content_type_header import CaptureContentTypeHeader
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceExperimentDataStorageConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceExperimentDataStorageConfig(ServiceModel):
     """The Amazon S3 location and configuration for storing inference request and response data."""
 
     destination: str = attrs.field(

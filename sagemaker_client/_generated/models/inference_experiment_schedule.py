@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "InferenceExperimentSchedule",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceExperimentSchedule:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceExperimentSchedule(ServiceModel):
     """The start and end times of an inference experiment.
 
     The maximum duration that you can set for an inference experiment is 30 days.

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_experiment_schedule import (
     InferenceExperimentSchedule,
 )
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceExperimentSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceExperimentSummary(ServiceModel):
     """Lists a summary of properties of an inference experiment."""
 
     name: str = attrs.field(

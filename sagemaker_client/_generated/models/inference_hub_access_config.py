@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "InferenceHubAccessConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceHubAccessConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceHubAccessConfig(ServiceModel):
     """Configuration information specifying which hub contents have accessible deployment options."""
 
     hub_content_arn: str = attrs.field(

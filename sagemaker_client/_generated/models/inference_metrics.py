@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "InferenceMetrics",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceMetrics:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceMetrics(ServiceModel):
     """The metrics for an existing endpoint compared in an Inference Recommender job."""
 
     max_invocations: int = attrs.field(metadata={"wire": "MaxInvocations"})

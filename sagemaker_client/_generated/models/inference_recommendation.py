@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.endpoint_output_configuration import (
     EndpointOutputConfiguration,
 )
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceRecommendation:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceRecommendation(ServiceModel):
     """A list of recommendations made by Amazon SageMaker Inference Recommender."""
 
     recommendation_id: str | None = attrs.field(default=None, metadata={"wire": "RecommendationId"})

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.recommendation_job_status import RecommendationJobStatus
 from sagemaker_client._generated.models.recommendation_job_type import RecommendationJobType
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceRecommendationsJob:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceRecommendationsJob(ServiceModel):
     """A structure that contains a list of recommendation jobs."""
 
     job_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.recommendation_job_inference_benchmark import (
     RecommendationJobInferenceBenchmark,
 )
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceRecommendationsJobStep:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceRecommendationsJobStep(ServiceModel):
     """A returned array object for the ``Steps`` response field in the
     ListInferenceRecommendationsJobSteps
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListInferenceRecommendationsJobSteps.html)

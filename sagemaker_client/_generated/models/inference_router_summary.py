@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "InferenceRouterSummary",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceRouterSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceRouterSummary(ServiceModel):
     """A summary of an inference router."""
 
     inference_router_name: str = attrs.field(

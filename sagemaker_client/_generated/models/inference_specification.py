@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_package_container_definition import (
     ModelPackageContainerDefinition,
 )
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InferenceSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InferenceSpecification(ServiceModel):
     """Defines how to perform inference generation after a training job is run."""
 
     containers: list[ModelPackageContainerDefinition] = attrs.field(

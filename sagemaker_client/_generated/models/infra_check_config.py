@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "InfraCheckConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InfraCheckConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InfraCheckConfig(ServiceModel):
     """Configuration information for the infrastructure health check of a training job. A
     SageMaker-provided health check tests the health of instance hardware and cluster network
     connectivity.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.framework import Framework
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InputConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InputConfig(ServiceModel):
     """Contains information about the location of input model artifacts, the name and shape of the
     expected data inputs, and the framework in which the model was trained.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.training_instance_type import TrainingInstanceType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InstanceGroup:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InstanceGroup(ServiceModel):
     """Defines an instance group for heterogeneous cluster training. When requesting a training job
     using the CreateTrainingJob
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html) API, you

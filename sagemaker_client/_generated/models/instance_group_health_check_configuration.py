@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.deep_health_check_type import DeepHealthCheckType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InstanceGroupHealthCheckConfiguration:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InstanceGroupHealthCheckConfiguration(ServiceModel):
     """The configuration of deep health checks for an instance group.
 
     Overlapping deep health check configurations will be merged into a single operation.

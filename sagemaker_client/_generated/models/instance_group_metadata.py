@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.capacity_reservation import CapacityReservation
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InstanceGroupMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InstanceGroupMetadata(ServiceModel):
     """Metadata information about an instance group in a HyperPod cluster."""
 
     failure_message: str | None = attrs.field(default=None, metadata={"wire": "FailureMessage"})

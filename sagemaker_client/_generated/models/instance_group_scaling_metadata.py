@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "InstanceGroupScalingMetadata",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InstanceGroupScalingMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InstanceGroupScalingMetadata(ServiceModel):
     """Metadata information about scaling operations for an instance group."""
 
     instance_count: int | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.additional_enis import AdditionalEnis
 from sagemaker_client._generated.models.capacity_reservation import CapacityReservation
 from sagemaker_client._generated.models.instance_requirements_eni_configuration import (
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InstanceMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InstanceMetadata(ServiceModel):
     """Metadata information about an instance in a HyperPod cluster."""
 
     customer_eni: str | None = attrs.field(default=None, metadata={"wire": "CustomerEni"})

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "InstanceMetadataServiceConfiguration",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InstanceMetadataServiceConfiguration:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InstanceMetadataServiceConfiguration(ServiceModel):
     """Information on the IMDS configuration of the notebook instance"""
 
     minimum_instance_metadata_service_version: str = attrs.field(

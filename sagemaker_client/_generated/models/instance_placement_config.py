@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.placement_specification import PlacementSpecification
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InstancePlacementConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InstancePlacementConfig(ServiceModel):
     """Configuration for how instances are placed and allocated within UltraServers. This is only
     applicable for UltraServer capacity.
     """

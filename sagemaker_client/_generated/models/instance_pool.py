@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.production_variant_instance_type import (
     ProductionVariantInstanceType,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InstancePool:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InstancePool(ServiceModel):
     """Specifies an instance type and its priority for a heterogeneous endpoint. Use instance pools
     to configure a production variant with multiple instance types, enabling the endpoint to
     provision instances across different types based on priority.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.production_variant_instance_type import (
     ProductionVariantInstanceType,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InstancePoolSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InstancePoolSummary(ServiceModel):
     """A summary of an instance pool for a production variant, including the instance type and the
     current number of instances.
     """

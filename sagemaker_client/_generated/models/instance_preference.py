@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.training_instance_type import TrainingInstanceType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InstancePreference:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InstancePreference(ServiceModel):
     """A candidate instance type preference in an ``InstancePreferences`` list."""
 
     instance_type: TrainingInstanceType | str = attrs.field(metadata={"wire": "InstanceType"})

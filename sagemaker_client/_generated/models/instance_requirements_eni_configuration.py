@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.additional_enis import AdditionalEnis
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class InstanceRequirementsEniConfiguration:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class InstanceRequirementsEniConfiguration(ServiceModel):
     """The customer ENI and additional ENIs associated with a network interface category."""
 
     customer_eni: str | None = attrs.field(default=None, metadata={"wire": "CustomerEni"})

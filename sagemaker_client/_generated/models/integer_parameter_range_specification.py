@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "IntegerParameterRangeSpecification",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class IntegerParameterRangeSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class IntegerParameterRangeSpecification(ServiceModel):
     """Defines the possible values for an integer hyperparameter."""
 
     min_value: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "IterationContext",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class IterationContext:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class IterationContext(ServiceModel):
     """The context for an iteration of a ForEach step."""
 
     parent_step_name: str | None = attrs.field(

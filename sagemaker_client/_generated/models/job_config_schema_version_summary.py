@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "JobConfigSchemaVersionSummary",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class JobConfigSchemaVersionSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class JobConfigSchemaVersionSummary(ServiceModel):
     """Provides summary information about a job configuration schema version."""
 
     job_config_schema_version: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.job_secondary_status import JobSecondaryStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class JobSecondaryStatusTransition:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class JobSecondaryStatusTransition(ServiceModel):
     """Represents a secondary status transition for a job. Jobs progress through multiple secondary
     statuses during execution. Each transition records the status, start time, optional end time,
     and an optional message with additional details.

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.job_category import JobCategory
 from sagemaker_client._generated.models.job_secondary_status import JobSecondaryStatus
 from sagemaker_client._generated.models.job_status import JobStatus
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class JobSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class JobSummary(ServiceModel):
     """Provides summary information about a job, returned by the ``ListJobs`` operation. Use
     ``DescribeJob`` to get full details for a specific job.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.app_lifecycle_management import AppLifecycleManagement
 from sagemaker_client._generated.models.code_repository import CodeRepository
 from sagemaker_client._generated.models.custom_image import CustomImage
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class JupyterLabAppSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class JupyterLabAppSettings(ServiceModel):
     """The settings for the JupyterLab application."""
 
     default_resource_spec: ResourceSpec | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.code_repository import CodeRepository
 from sagemaker_client._generated.models.resource_spec import ResourceSpec
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class JupyterServerAppSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class JupyterServerAppSettings(ServiceModel):
     """The JupyterServer app settings."""
 
     default_resource_spec: ResourceSpec | None = attrs.field(

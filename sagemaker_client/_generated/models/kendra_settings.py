@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.feature_status import FeatureStatus
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class KendraSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class KendraSettings(ServiceModel):
     """The Amazon SageMaker Canvas application setting where you configure document querying."""
 
     status: FeatureStatus | str | None = attrs.field(default=None, metadata={"wire": "Status"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.file_system_config import FileSystemConfig
 from sagemaker_client._generated.models.kernel_spec import KernelSpec
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class KernelGatewayImageConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class KernelGatewayImageConfig(ServiceModel):
     """The configuration for the file system and kernels in a SageMaker AI image running as a
     KernelGateway app.
     """

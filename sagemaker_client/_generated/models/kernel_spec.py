@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "KernelSpec",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class KernelSpec:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class KernelSpec(ServiceModel):
     """The specification of a Jupyter kernel."""
 
     name: str = attrs.field(metadata={"wire": "Name", "min": 0, "max": 1024})

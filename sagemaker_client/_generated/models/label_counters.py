@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "LabelCounters",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class LabelCounters:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class LabelCounters(ServiceModel):
     """Provides a breakdown of the number of objects labeled."""
 
     total_labeled: int | None = attrs.field(

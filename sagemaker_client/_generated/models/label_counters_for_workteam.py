@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "LabelCountersForWorkteam",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class LabelCountersForWorkteam:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class LabelCountersForWorkteam(ServiceModel):
     """Provides counts for human-labeled tasks in the labeling job."""
 
     human_labeled: int | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.labeling_job_resource_config import (
     LabelingJobResourceConfig,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class LabelingJobAlgorithmsConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class LabelingJobAlgorithmsConfig(ServiceModel):
     """Provides configuration information for auto-labeling of your data objects. A
     ``LabelingJobAlgorithmsConfig`` object must be supplied in order to use auto-labeling.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.content_classifier import ContentClassifier
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class LabelingJobDataAttributes:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class LabelingJobDataAttributes(ServiceModel):
     """Attributes of the data specified by the customer. Use these to describe the data to be
     labeled.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.labeling_job_s3_data_source import LabelingJobS3DataSource
 from sagemaker_client._generated.models.labeling_job_sns_data_source import LabelingJobSnsDataSource
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class LabelingJobDataSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class LabelingJobDataSource(ServiceModel):
     """Provides information about the location of input data.
 
     You must specify at least one of the following: ``S3DataSource`` or ``SnsDataSource``.

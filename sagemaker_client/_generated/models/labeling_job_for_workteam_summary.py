@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.label_counters_for_workteam import LabelCountersForWorkteam
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class LabelingJobForWorkteamSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class LabelingJobForWorkteamSummary(ServiceModel):
     """Provides summary information for a work team."""
 
     labeling_job_name: str | None = attrs.field(

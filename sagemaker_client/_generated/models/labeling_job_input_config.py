@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.labeling_job_data_attributes import (
     LabelingJobDataAttributes,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class LabelingJobInputConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class LabelingJobInputConfig(ServiceModel):
     """Input configuration information for a labeling job."""
 
     data_source: LabelingJobDataSource = attrs.field(metadata={"wire": "DataSource"})

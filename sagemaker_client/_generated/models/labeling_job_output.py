@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "LabelingJobOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class LabelingJobOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class LabelingJobOutput(ServiceModel):
     """Specifies the location of the output produced by the labeling job."""
 
     output_dataset_s3_uri: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "LabelingJobOutputConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class LabelingJobOutputConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class LabelingJobOutputConfig(ServiceModel):
     """Output configuration information for a labeling job."""
 
     s3_output_path: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.vpc_config import VpcConfig
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class LabelingJobResourceConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class LabelingJobResourceConfig(ServiceModel):
     """Configure encryption on the storage volume attached to the ML compute instance used to run
     automated data labeling model training and inference.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "LabelingJobS3DataSource",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class LabelingJobS3DataSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class LabelingJobS3DataSource(ServiceModel):
     """The Amazon S3 location of the input data objects."""
 
     manifest_s3_uri: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "LabelingJobSnsDataSource",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class LabelingJobSnsDataSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class LabelingJobSnsDataSource(ServiceModel):
     """An Amazon SNS data source used for streaming labeling jobs."""
 
     sns_topic_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "LabelingJobStoppingConditions",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class LabelingJobStoppingConditions:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class LabelingJobStoppingConditions(ServiceModel):
     """A set of conditions for stopping a labeling job. If any of the conditions are met, the job is
     automatically stopped. You can use these conditions to control the cost of data labeling.
 

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.label_counters import LabelCounters
 from sagemaker_client._generated.models.labeling_job_input_config import LabelingJobInputConfig
 from sagemaker_client._generated.models.labeling_job_output import LabelingJobOutput
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class LabelingJobSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class LabelingJobSummary(ServiceModel):
     """Provides summary information about a labeling job."""
 
     labeling_job_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.output_parameter import OutputParameter
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class LambdaStepMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class LambdaStepMetadata(ServiceModel):
     """Metadata for a Lambda step."""
 
     arn: str | None = attrs.field(default=None, metadata={"wire": "Arn", "min": 0, "max": 256})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.last_update_status_value import LastUpdateStatusValue
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class LastUpdateStatus:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class LastUpdateStatus(ServiceModel):
     """A value that indicates whether the update was successful."""
 
     status: LastUpdateStatusValue | str = attrs.field(metadata={"wire": "Status"})

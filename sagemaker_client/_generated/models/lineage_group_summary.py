@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "LineageGroupSummary",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class LineageGroupSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class LineageGroupSummary(ServiceModel):
     """Lists a summary of the properties of a lineage group. A lineage group provides a group of
     shareable lineage entity resources.
     """

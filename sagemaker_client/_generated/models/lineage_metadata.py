@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.association_info import AssociationInfo
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class LineageMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class LineageMetadata(ServiceModel):
     """The metadata that tracks relationships between ML artifacts, actions, and contexts."""
 
     action_arns: dict[str, str] | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.sort_actions_by import SortActionsBy
 from sagemaker_client._generated.models.sort_order import SortOrder
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListActionsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListActionsRequest(ServiceModel):
     """The ``ListActionsRequest`` structure."""
 
     source_uri: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.action_summary import ActionSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListActionsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListActionsResponse(ServiceModel):
     """The ``ListActionsResponse`` structure."""
 
     action_summaries: list[ActionSummary] | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_benchmark_job_status import AIBenchmarkJobStatus
 from sagemaker_client._generated.models.list_ai_benchmark_jobs_sort_by import (
     ListAIBenchmarkJobsSortBy,
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListAIBenchmarkJobsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListAIBenchmarkJobsRequest(ServiceModel):
     """The ``ListAIBenchmarkJobsRequest`` structure."""
 
     max_results: int | None = attrs.field(

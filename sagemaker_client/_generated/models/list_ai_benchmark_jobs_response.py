@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_benchmark_job_summary import AIBenchmarkJobSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListAIBenchmarkJobsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListAIBenchmarkJobsResponse(ServiceModel):
     """The ``ListAIBenchmarkJobsResponse`` structure."""
 
     ai_benchmark_jobs: list[AIBenchmarkJobSummary] = attrs.field(

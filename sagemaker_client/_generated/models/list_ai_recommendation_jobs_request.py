@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_recommendation_job_status import (
     AIRecommendationJobStatus,
 )
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListAIRecommendationJobsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListAIRecommendationJobsRequest(ServiceModel):
     """The ``ListAIRecommendationJobsRequest`` structure."""
 
     max_results: int | None = attrs.field(

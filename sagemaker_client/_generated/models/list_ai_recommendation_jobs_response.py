@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_recommendation_job_summary import (
     AIRecommendationJobSummary,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListAIRecommendationJobsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListAIRecommendationJobsResponse(ServiceModel):
     """The ``ListAIRecommendationJobsResponse`` structure."""
 
     ai_recommendation_jobs: list[AIRecommendationJobSummary] = attrs.field(

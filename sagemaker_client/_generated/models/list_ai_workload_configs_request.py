@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.list_ai_workload_configs_sort_by import (
     ListAIWorkloadConfigsSortBy,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListAIWorkloadConfigsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListAIWorkloadConfigsRequest(ServiceModel):
     """The ``ListAIWorkloadConfigsRequest`` structure."""
 
     max_results: int | None = attrs.field(

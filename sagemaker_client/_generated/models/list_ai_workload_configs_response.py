@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ai_workload_config_summary import AIWorkloadConfigSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListAIWorkloadConfigsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListAIWorkloadConfigsResponse(ServiceModel):
     """The ``ListAIWorkloadConfigsResponse`` structure."""
 
     ai_workload_configs: list[AIWorkloadConfigSummary] = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.algorithm_sort_by import AlgorithmSortBy
 from sagemaker_client._generated.models.sort_order import SortOrder
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListAlgorithmsInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListAlgorithmsInput(ServiceModel):
     """The ``ListAlgorithmsInput`` structure."""
 
     creation_time_after: datetime.datetime | None = attrs.field(

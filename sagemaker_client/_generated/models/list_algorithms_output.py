@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.algorithm_summary import AlgorithmSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListAlgorithmsOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListAlgorithmsOutput(ServiceModel):
     """The ``ListAlgorithmsOutput`` structure."""
 
     algorithm_summary_list: list[AlgorithmSummary] = attrs.field(

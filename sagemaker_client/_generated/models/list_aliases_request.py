@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ListAliasesRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListAliasesRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListAliasesRequest(ServiceModel):
     """The ``ListAliasesRequest`` structure."""
 
     image_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ListAliasesResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListAliasesResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListAliasesResponse(ServiceModel):
     """The ``ListAliasesResponse`` structure."""
 
     sage_maker_image_version_aliases: list[str] | None = attrs.field(

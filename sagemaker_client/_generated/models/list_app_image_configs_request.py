@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.app_image_config_sort_key import AppImageConfigSortKey
 from sagemaker_client._generated.models.sort_order import SortOrder
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListAppImageConfigsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListAppImageConfigsRequest(ServiceModel):
     """The ``ListAppImageConfigsRequest`` structure."""
 
     max_results: int | None = attrs.field(

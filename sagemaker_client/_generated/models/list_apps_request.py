@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.app_sort_key import AppSortKey
 from sagemaker_client._generated.models.sort_order import SortOrder
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListAppsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListAppsRequest(ServiceModel):
     """The ``ListAppsRequest`` structure."""
 
     next_token: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.app_details import AppDetails
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListAppsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListAppsResponse(ServiceModel):
     """The ``ListAppsResponse`` structure."""
 
     apps: list[AppDetails] | None = attrs.field(default=None, metadata={"wire": "Apps"})

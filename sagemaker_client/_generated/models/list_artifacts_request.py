@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.sort_artifacts_by import SortArtifactsBy
 from sagemaker_client._generated.models.sort_order import SortOrder
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListArtifactsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListArtifactsRequest(ServiceModel):
     """The ``ListArtifactsRequest`` structure."""
 
     source_uri: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.artifact_summary import ArtifactSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListArtifactsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListArtifactsResponse(ServiceModel):
     """The ``ListArtifactsResponse`` structure."""
 
     artifact_summaries: list[ArtifactSummary] | None = attrs.field(

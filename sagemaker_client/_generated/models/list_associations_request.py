@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.association_edge_type import AssociationEdgeType
 from sagemaker_client._generated.models.sort_associations_by import SortAssociationsBy
 from sagemaker_client._generated.models.sort_order import SortOrder
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListAssociationsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListAssociationsRequest(ServiceModel):
     """The ``ListAssociationsRequest`` structure."""
 
     source_arn: str | None = attrs.field(

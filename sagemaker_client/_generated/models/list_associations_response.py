@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.association_summary import AssociationSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListAssociationsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListAssociationsResponse(ServiceModel):
     """The ``ListAssociationsResponse`` structure."""
 
     association_summaries: list[AssociationSummary] | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_ml_job_status import AutoMLJobStatus
 from sagemaker_client._generated.models.auto_ml_sort_by import AutoMLSortBy
 from sagemaker_client._generated.models.auto_ml_sort_order import AutoMLSortOrder
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListAutoMLJobsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListAutoMLJobsRequest(ServiceModel):
     """The ``ListAutoMLJobsRequest`` structure."""
 
     creation_time_after: datetime.datetime | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_ml_job_summary import AutoMLJobSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListAutoMLJobsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListAutoMLJobsResponse(ServiceModel):
     """The ``ListAutoMLJobsResponse`` structure."""
 
     auto_ml_job_summaries: list[AutoMLJobSummary] = attrs.field(

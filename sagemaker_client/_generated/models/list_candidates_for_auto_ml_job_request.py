@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_ml_sort_order import AutoMLSortOrder
 from sagemaker_client._generated.models.candidate_sort_by import CandidateSortBy
 from sagemaker_client._generated.models.candidate_status import CandidateStatus
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListCandidatesForAutoMLJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListCandidatesForAutoMLJobRequest(ServiceModel):
     """The ``ListCandidatesForAutoMLJobRequest`` structure."""
 
     auto_ml_job_name: str = attrs.field(

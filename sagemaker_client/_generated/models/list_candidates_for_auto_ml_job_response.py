@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_ml_candidate import AutoMLCandidate
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListCandidatesForAutoMLJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListCandidatesForAutoMLJobResponse(ServiceModel):
     """The ``ListCandidatesForAutoMLJobResponse`` structure."""
 
     candidates: list[AutoMLCandidate] = attrs.field(metadata={"wire": "Candidates"})

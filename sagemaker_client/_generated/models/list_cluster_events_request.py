@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_event_resource_type import ClusterEventResourceType
 from sagemaker_client._generated.models.event_sort_by import EventSortBy
 from sagemaker_client._generated.models.sort_order import SortOrder
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListClusterEventsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListClusterEventsRequest(ServiceModel):
     """The ``ListClusterEventsRequest`` structure."""
 
     cluster_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_event_summary import ClusterEventSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListClusterEventsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListClusterEventsResponse(ServiceModel):
     """The ``ListClusterEventsResponse`` structure."""
 
     next_token: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ListClusterExtensionVersionsRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListClusterExtensionVersionsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListClusterExtensionVersionsRequest(ServiceModel):
     """The ``ListClusterExtensionVersionsRequest`` structure."""
 
     extension_name: str = attrs.field(

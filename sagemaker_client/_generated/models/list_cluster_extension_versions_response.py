@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.extension_version_summary import ExtensionVersionSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListClusterExtensionVersionsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListClusterExtensionVersionsResponse(ServiceModel):
     """The ``ListClusterExtensionVersionsResponse`` structure."""
 
     extension_versions: list[ExtensionVersionSummary] = attrs.field(

@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ListClusterExtensionsRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListClusterExtensionsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListClusterExtensionsRequest(ServiceModel):
     """The ``ListClusterExtensionsRequest`` structure."""
 
     cluster_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.extension_summary import ExtensionSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListClusterExtensionsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListClusterExtensionsResponse(ServiceModel):
     """The ``ListClusterExtensionsResponse`` structure."""
 
     extensions: list[ExtensionSummary] = attrs.field(

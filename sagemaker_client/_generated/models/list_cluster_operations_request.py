@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_operation_sort_by import ClusterOperationSortBy
 from sagemaker_client._generated.models.cluster_operation_status import ClusterOperationStatus
 from sagemaker_client._generated.models.cluster_operation_type import ClusterOperationType
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListClusterOperationsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListClusterOperationsRequest(ServiceModel):
     """The ``ListClusterOperationsRequest`` structure."""
 
     cluster_name: str = attrs.field(

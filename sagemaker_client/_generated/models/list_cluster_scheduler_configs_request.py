@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.scheduler_resource_status import SchedulerResourceStatus
 from sagemaker_client._generated.models.sort_cluster_scheduler_config_by import (
     SortClusterSchedulerConfigBy,
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListClusterSchedulerConfigsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListClusterSchedulerConfigsRequest(ServiceModel):
     """The ``ListClusterSchedulerConfigsRequest`` structure."""
 
     created_after: datetime.datetime | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_scheduler_config_summary import (
     ClusterSchedulerConfigSummary,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListClusterSchedulerConfigsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListClusterSchedulerConfigsResponse(ServiceModel):
     """The ``ListClusterSchedulerConfigsResponse`` structure."""
 
     cluster_scheduler_config_summaries: list[ClusterSchedulerConfigSummary] | None = attrs.field(

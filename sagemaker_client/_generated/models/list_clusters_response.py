@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_summary import ClusterSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListClustersResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListClustersResponse(ServiceModel):
     """The ``ListClustersResponse`` structure."""
 
     next_token: str | None = attrs.field(

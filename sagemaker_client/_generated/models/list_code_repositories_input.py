@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.code_repository_sort_by import CodeRepositorySortBy
 from sagemaker_client._generated.models.code_repository_sort_order import CodeRepositorySortOrder
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListCodeRepositoriesInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListCodeRepositoriesInput(ServiceModel):
     """The ``ListCodeRepositoriesInput`` structure."""
 
     creation_time_after: datetime.datetime | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.code_repository_summary import CodeRepositorySummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListCodeRepositoriesOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListCodeRepositoriesOutput(ServiceModel):
     """The ``ListCodeRepositoriesOutput`` structure."""
 
     code_repository_summary_list: list[CodeRepositorySummary] = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.compilation_job_status import CompilationJobStatus
 from sagemaker_client._generated.models.list_compilation_jobs_sort_by import (
     ListCompilationJobsSortBy,
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListCompilationJobsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListCompilationJobsRequest(ServiceModel):
     """The ``ListCompilationJobsRequest`` structure."""
 
     next_token: str | None = attrs.field(

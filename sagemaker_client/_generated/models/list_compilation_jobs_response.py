@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.compilation_job_summary import CompilationJobSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListCompilationJobsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListCompilationJobsResponse(ServiceModel):
     """The ``ListCompilationJobsResponse`` structure."""
 
     compilation_job_summaries: list[CompilationJobSummary] = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.scheduler_resource_status import SchedulerResourceStatus
 from sagemaker_client._generated.models.sort_order import SortOrder
 from sagemaker_client._generated.models.sort_quota_by import SortQuotaBy
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListComputeQuotasRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListComputeQuotasRequest(ServiceModel):
     """The ``ListComputeQuotasRequest`` structure."""
 
     created_after: datetime.datetime | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.compute_quota_summary import ComputeQuotaSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListComputeQuotasResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListComputeQuotasResponse(ServiceModel):
     """The ``ListComputeQuotasResponse`` structure."""
 
     compute_quota_summaries: list[ComputeQuotaSummary] | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.list_device_fleets_sort_by import ListDeviceFleetsSortBy
 from sagemaker_client._generated.models.sort_order import SortOrder
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListDeviceFleetsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListDeviceFleetsRequest(ServiceModel):
     """The ``ListDeviceFleetsRequest`` structure."""
 
     next_token: str | None = attrs.field(

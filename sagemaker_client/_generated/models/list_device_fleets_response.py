@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.device_fleet_summary import DeviceFleetSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListDeviceFleetsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListDeviceFleetsResponse(ServiceModel):
     """The ``ListDeviceFleetsResponse`` structure."""
 
     device_fleet_summaries: list[DeviceFleetSummary] = attrs.field(

@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ListDevicesRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListDevicesRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListDevicesRequest(ServiceModel):
     """The ``ListDevicesRequest`` structure."""
 
     next_token: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.device_summary import DeviceSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListDevicesResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListDevicesResponse(ServiceModel):
     """The ``ListDevicesResponse`` structure."""
 
     device_summaries: list[DeviceSummary] = attrs.field(metadata={"wire": "DeviceSummaries"})

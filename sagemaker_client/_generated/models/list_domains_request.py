@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ListDomainsRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListDomainsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListDomainsRequest(ServiceModel):
     """The ``ListDomainsRequest`` structure."""
 
     next_token: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.domain_details import DomainDetails
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListDomainsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListDomainsResponse(ServiceModel):
     """The ``ListDomainsResponse`` structure."""
 
     domains: list[DomainDetails] | None = attrs.field(default=None, metadata={"wire": "Domains"})

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.list_edge_deployment_plans_sort_by import (
     ListEdgeDeploymentPlansSortBy,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListEdgeDeploymentPlansRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListEdgeDeploymentPlansRequest(ServiceModel):
     """The ``ListEdgeDeploymentPlansRequest`` structure."""
 
     next_token: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.edge_deployment_plan_summary import (
     EdgeDeploymentPlanSummary,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListEdgeDeploymentPlansResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListEdgeDeploymentPlansResponse(ServiceModel):
     """The ``ListEdgeDeploymentPlansResponse`` structure."""
 
     edge_deployment_plan_summaries: list[EdgeDeploymentPlanSummary] = attrs.field(

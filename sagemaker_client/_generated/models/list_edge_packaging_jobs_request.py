@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.edge_packaging_job_status import EdgePackagingJobStatus
 from sagemaker_client._generated.models.list_edge_packaging_jobs_sort_by import (
     ListEdgePackagingJobsSortBy,
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListEdgePackagingJobsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListEdgePackagingJobsRequest(ServiceModel):
     """The ``ListEdgePackagingJobsRequest`` structure."""
 
     next_token: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.edge_packaging_job_summary import EdgePackagingJobSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListEdgePackagingJobsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListEdgePackagingJobsResponse(ServiceModel):
     """The ``ListEdgePackagingJobsResponse`` structure."""
 
     edge_packaging_job_summaries: list[EdgePackagingJobSummary] = attrs.field(

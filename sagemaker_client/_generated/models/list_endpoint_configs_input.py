@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.endpoint_config_sort_key import EndpointConfigSortKey
 from sagemaker_client._generated.models.order_key import OrderKey
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListEndpointConfigsInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListEndpointConfigsInput(ServiceModel):
     """The ``ListEndpointConfigsInput`` structure."""
 
     sort_by: EndpointConfigSortKey | str | None = attrs.field(

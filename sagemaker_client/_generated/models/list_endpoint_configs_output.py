@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.endpoint_config_summary import EndpointConfigSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListEndpointConfigsOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListEndpointConfigsOutput(ServiceModel):
     """The ``ListEndpointConfigsOutput`` structure."""
 
     endpoint_configs: list[EndpointConfigSummary] = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.endpoint_sort_key import EndpointSortKey
 from sagemaker_client._generated.models.endpoint_status import EndpointStatus
 from sagemaker_client._generated.models.order_key import OrderKey
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListEndpointsInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListEndpointsInput(ServiceModel):
     """The ``ListEndpointsInput`` structure."""
 
     sort_by: EndpointSortKey | str | None = attrs.field(default=None, metadata={"wire": "SortBy"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.endpoint_summary import EndpointSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListEndpointsOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListEndpointsOutput(ServiceModel):
     """The ``ListEndpointsOutput`` structure."""
 
     endpoints: list[EndpointSummary] = attrs.field(metadata={"wire": "Endpoints"})

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.sort_experiments_by import SortExperimentsBy
 from sagemaker_client._generated.models.sort_order import SortOrder
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListExperimentsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListExperimentsRequest(ServiceModel):
     """The ``ListExperimentsRequest`` structure."""
 
     created_after: datetime.datetime | None = attrs.field(

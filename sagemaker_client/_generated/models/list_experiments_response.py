@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.experiment_summary import ExperimentSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListExperimentsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListExperimentsResponse(ServiceModel):
     """The ``ListExperimentsResponse`` structure."""
 
     experiment_summaries: list[ExperimentSummary] | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.feature_group_sort_by import FeatureGroupSortBy
 from sagemaker_client._generated.models.feature_group_sort_order import FeatureGroupSortOrder
 from sagemaker_client._generated.models.feature_group_status import FeatureGroupStatus
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListFeatureGroupsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListFeatureGroupsRequest(ServiceModel):
     """The ``ListFeatureGroupsRequest`` structure."""
 
     name_contains: str | None = attrs.field(

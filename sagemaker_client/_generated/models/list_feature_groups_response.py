@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.feature_group_summary import FeatureGroupSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListFeatureGroupsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListFeatureGroupsResponse(ServiceModel):
     """The ``ListFeatureGroupsResponse`` structure."""
 
     feature_group_summaries: list[FeatureGroupSummary] = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.flow_definition_summary import FlowDefinitionSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListFlowDefinitionsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListFlowDefinitionsResponse(ServiceModel):
     """The ``ListFlowDefinitionsResponse`` structure."""
 
     flow_definition_summaries: list[FlowDefinitionSummary] = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hub_content_sort_by import HubContentSortBy
 from sagemaker_client._generated.models.hub_content_type import HubContentType
 from sagemaker_client._generated.models.sort_order import SortOrder
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListHubContentsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListHubContentsRequest(ServiceModel):
     """The ``ListHubContentsRequest`` structure."""
 
     hub_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hub_sort_by import HubSortBy
 from sagemaker_client._generated.models.sort_order import SortOrder
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListHubsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListHubsRequest(ServiceModel):
     """The ``ListHubsRequest`` structure."""
 
     name_contains: str | None = attrs.field(

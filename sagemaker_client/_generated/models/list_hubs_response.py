@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hub_info import HubInfo
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListHubsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListHubsResponse(ServiceModel):
     """The ``ListHubsResponse`` structure."""
 
     hub_summaries: list[HubInfo] = attrs.field(metadata={"wire": "HubSummaries"})

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.sort_order import SortOrder
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListHumanTaskUisRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListHumanTaskUisRequest(ServiceModel):
     """The ``ListHumanTaskUisRequest`` structure."""
 
     creation_time_after: datetime.datetime | None = attrs.field(

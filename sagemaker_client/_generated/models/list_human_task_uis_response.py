@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.human_task_ui_summary import HumanTaskUiSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListHumanTaskUisResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListHumanTaskUisResponse(ServiceModel):
     """The ``ListHumanTaskUisResponse`` structure."""
 
     human_task_ui_summaries: list[HumanTaskUiSummary] = attrs.field(

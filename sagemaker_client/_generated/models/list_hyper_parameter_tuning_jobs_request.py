@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hyper_parameter_tuning_job_sort_by_options import (
     HyperParameterTuningJobSortByOptions,
 )
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListHyperParameterTuningJobsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListHyperParameterTuningJobsRequest(ServiceModel):
     """The ``ListHyperParameterTuningJobsRequest`` structure."""
 
     next_token: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hyper_parameter_tuning_job_summary import (
     HyperParameterTuningJobSummary,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListHyperParameterTuningJobsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListHyperParameterTuningJobsResponse(ServiceModel):
     """The ``ListHyperParameterTuningJobsResponse`` structure."""
 
     hyper_parameter_tuning_job_summaries: list[HyperParameterTuningJobSummary] = attrs.field(

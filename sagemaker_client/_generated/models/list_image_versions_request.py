@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.image_version_sort_by import ImageVersionSortBy
 from sagemaker_client._generated.models.image_version_sort_order import ImageVersionSortOrder
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListImageVersionsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListImageVersionsRequest(ServiceModel):
     """The ``ListImageVersionsRequest`` structure."""
 
     creation_time_after: datetime.datetime | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.image_version import ImageVersion
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListImageVersionsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListImageVersionsResponse(ServiceModel):
     """The ``ListImageVersionsResponse`` structure."""
 
     image_versions: list[ImageVersion] | None = attrs.field(

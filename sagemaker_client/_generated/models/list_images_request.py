@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.image_sort_by import ImageSortBy
 from sagemaker_client._generated.models.image_sort_order import ImageSortOrder
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListImagesRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListImagesRequest(ServiceModel):
     """The ``ListImagesRequest`` structure."""
 
     creation_time_after: datetime.datetime | None = attrs.field(

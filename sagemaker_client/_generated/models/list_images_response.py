@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.image import Image
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListImagesResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListImagesResponse(ServiceModel):
     """The ``ListImagesResponse`` structure."""
 
     images: list[Image] | None = attrs.field(default=None, metadata={"wire": "Images"})

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_component_sort_key import (
     InferenceComponentSortKey,
 )
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListInferenceComponentsInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListInferenceComponentsInput(ServiceModel):
     """The ``ListInferenceComponentsInput`` structure."""
 
     sort_by: InferenceComponentSortKey | str | None = attrs.field(

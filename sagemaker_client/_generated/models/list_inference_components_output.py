@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_component_summary import InferenceComponentSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListInferenceComponentsOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListInferenceComponentsOutput(ServiceModel):
     """The ``ListInferenceComponentsOutput`` structure."""
 
     inference_components: list[InferenceComponentSummary] = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_experiment_status import InferenceExperimentStatus
 from sagemaker_client._generated.models.inference_experiment_type import InferenceExperimentType
 from sagemaker_client._generated.models.sort_inference_experiments_by import (
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListInferenceExperimentsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListInferenceExperimentsRequest(ServiceModel):
     """The ``ListInferenceExperimentsRequest`` structure."""
 
     name_contains: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_experiment_summary import (
     InferenceExperimentSummary,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListInferenceExperimentsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListInferenceExperimentsResponse(ServiceModel):
     """The ``ListInferenceExperimentsResponse`` structure."""
 
     inference_experiments: list[InferenceExperimentSummary] | None = attrs.field(

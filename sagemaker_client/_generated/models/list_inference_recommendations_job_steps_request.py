@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.recommendation_job_status import RecommendationJobStatus
 from sagemaker_client._generated.models.recommendation_step_type import RecommendationStepType
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListInferenceRecommendationsJobStepsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListInferenceRecommendationsJobStepsRequest(ServiceModel):
     """The ``ListInferenceRecommendationsJobStepsRequest`` structure."""
 
     job_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_recommendations_job_step import (
     InferenceRecommendationsJobStep,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListInferenceRecommendationsJobStepsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListInferenceRecommendationsJobStepsResponse(ServiceModel):
     """The ``ListInferenceRecommendationsJobStepsResponse`` structure."""
 
     steps: list[InferenceRecommendationsJobStep] | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.list_inference_recommendations_jobs_sort_by import (
     ListInferenceRecommendationsJobsSortBy,
 )
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListInferenceRecommendationsJobsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListInferenceRecommendationsJobsRequest(ServiceModel):
     """The ``ListInferenceRecommendationsJobsRequest`` structure."""
 
     creation_time_after: datetime.datetime | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_recommendations_job import (
     InferenceRecommendationsJob,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListInferenceRecommendationsJobsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListInferenceRecommendationsJobsResponse(ServiceModel):
     """The ``ListInferenceRecommendationsJobsResponse`` structure."""
 
     inference_recommendations_jobs: list[InferenceRecommendationsJob] = attrs.field(

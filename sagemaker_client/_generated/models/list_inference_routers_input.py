@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ListInferenceRoutersInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListInferenceRoutersInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListInferenceRoutersInput(ServiceModel):
     """The ``ListInferenceRoutersInput`` structure."""
 
     max_results: int | None = attrs.field(

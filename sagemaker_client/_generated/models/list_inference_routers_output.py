@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_router_summary import InferenceRouterSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListInferenceRoutersOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListInferenceRoutersOutput(ServiceModel):
     """The ``ListInferenceRoutersOutput`` structure."""
 
     inference_routers: list[InferenceRouterSummary] = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.job_config_schema_version_summary import (
     JobConfigSchemaVersionSummary,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListJobSchemaVersionsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListJobSchemaVersionsResponse(ServiceModel):
     """The ``ListJobSchemaVersionsResponse`` structure."""
 
     next_token: str | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.job_category import JobCategory
 from sagemaker_client._generated.models.job_status import JobStatus
 from sagemaker_client._generated.models.sort_by import SortBy
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListJobsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListJobsRequest(ServiceModel):
     """The ``ListJobsRequest`` structure."""
 
     job_category: JobCategory | str = attrs.field(metadata={"wire": "JobCategory"})

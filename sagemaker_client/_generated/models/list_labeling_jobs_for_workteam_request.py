@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.list_labeling_jobs_for_workteam_sort_by_options import (
     ListLabelingJobsForWorkteamSortByOptions,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListLabelingJobsForWorkteamRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListLabelingJobsForWorkteamRequest(ServiceModel):
     """The ``ListLabelingJobsForWorkteamRequest`` structure."""
 
     workteam_arn: str = attrs.field(

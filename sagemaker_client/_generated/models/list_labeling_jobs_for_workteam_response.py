@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.labeling_job_for_workteam_summary import (
     LabelingJobForWorkteamSummary,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListLabelingJobsForWorkteamResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListLabelingJobsForWorkteamResponse(ServiceModel):
     """The ``ListLabelingJobsForWorkteamResponse`` structure."""
 
     labeling_job_summary_list: list[LabelingJobForWorkteamSummary] = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.labeling_job_summary import LabelingJobSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListLabelingJobsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListLabelingJobsResponse(ServiceModel):
     """The ``ListLabelingJobsResponse`` structure."""
 
     labeling_job_summary_list: list[LabelingJobSummary] | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.sort_lineage_groups_by import SortLineageGroupsBy
 from sagemaker_client._generated.models.sort_order import SortOrder
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListLineageGroupsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListLineageGroupsRequest(ServiceModel):
     """The ``ListLineageGroupsRequest`` structure."""
 
     created_after: datetime.datetime | None = attrs.field(

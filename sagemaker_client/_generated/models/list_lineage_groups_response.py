@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.lineage_group_summary import LineageGroupSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListLineageGroupsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListLineageGroupsResponse(ServiceModel):
     """The ``ListLineageGroupsResponse`` structure."""
 
     lineage_group_summaries: list[LineageGroupSummary] | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.account_default_status import AccountDefaultStatus
 from sagemaker_client._generated.models.mlflow_app_status import MlflowAppStatus
 from sagemaker_client._generated.models.sort_mlflow_app_by import SortMlflowAppBy
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListMlflowAppsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListMlflowAppsRequest(ServiceModel):
     """The ``ListMlflowAppsRequest`` structure."""
 
     created_after: datetime.datetime | None = attrs.field(

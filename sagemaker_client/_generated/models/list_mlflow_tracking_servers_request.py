@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.sort_order import SortOrder
 from sagemaker_client._generated.models.sort_tracking_server_by import SortTrackingServerBy
 from sagemaker_client._generated.models.tracking_server_status import TrackingServerStatus
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListMlflowTrackingServersRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListMlflowTrackingServersRequest(ServiceModel):
     """The ``ListMlflowTrackingServersRequest`` structure."""
 
     created_after: datetime.datetime | None = attrs.field(

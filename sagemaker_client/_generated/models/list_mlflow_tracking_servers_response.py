@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.tracking_server_summary import TrackingServerSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListMlflowTrackingServersResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListMlflowTrackingServersResponse(ServiceModel):
     """The ``ListMlflowTrackingServersResponse`` structure."""
 
     tracking_server_summaries: list[TrackingServerSummary] | None = attrs.field(

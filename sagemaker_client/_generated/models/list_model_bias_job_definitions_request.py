@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_job_definition_sort_key import (
     MonitoringJobDefinitionSortKey,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListModelBiasJobDefinitionsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListModelBiasJobDefinitionsRequest(ServiceModel):
     """The ``ListModelBiasJobDefinitionsRequest`` structure."""
 
     endpoint_name: str | None = attrs.field(

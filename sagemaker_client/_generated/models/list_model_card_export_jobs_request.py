@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_card_export_job_sort_by import (
     ModelCardExportJobSortBy,
 )
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListModelCardExportJobsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListModelCardExportJobsRequest(ServiceModel):
     """The ``ListModelCardExportJobsRequest`` structure."""
 
     model_card_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_card_sort_order import ModelCardSortOrder
 from sagemaker_client._generated.models.model_card_status import ModelCardStatus
 from sagemaker_client._generated.models.model_card_version_sort_by import ModelCardVersionSortBy
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListModelCardVersionsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListModelCardVersionsRequest(ServiceModel):
     """The ``ListModelCardVersionsRequest`` structure."""
 
     creation_time_after: datetime.datetime | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_card_version_summary import ModelCardVersionSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListModelCardVersionsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListModelCardVersionsResponse(ServiceModel):
     """The ``ListModelCardVersionsResponse`` structure."""
 
     model_card_version_summary_list: list[ModelCardVersionSummary] = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_card_summary import ModelCardSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListModelCardsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListModelCardsResponse(ServiceModel):
     """The ``ListModelCardsResponse`` structure."""
 
     model_card_summaries: list[ModelCardSummary] = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_job_definition_summary import (
     MonitoringJobDefinitionSummary,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListModelExplainabilityJobDefinitionsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListModelExplainabilityJobDefinitionsResponse(ServiceModel):
     """The ``ListModelExplainabilityJobDefinitionsResponse`` structure."""
 
     job_definition_summaries: list[MonitoringJobDefinitionSummary] = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_metadata_search_expression import (
     ModelMetadataSearchExpression,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListModelMetadataRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListModelMetadataRequest(ServiceModel):
     """The ``ListModelMetadataRequest`` structure."""
 
     search_expression: ModelMetadataSearchExpression | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_metadata_summary import ModelMetadataSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListModelMetadataResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListModelMetadataResponse(ServiceModel):
     """The ``ListModelMetadataResponse`` structure."""
 
     model_metadata_summaries: list[ModelMetadataSummary] = attrs.field(

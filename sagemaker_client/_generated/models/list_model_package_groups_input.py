@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cross_account_filter_option import CrossAccountFilterOption
 from sagemaker_client._generated.models.model_package_group_sort_by import ModelPackageGroupSortBy
 from sagemaker_client._generated.models.sort_order import SortOrder
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListModelPackageGroupsInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListModelPackageGroupsInput(ServiceModel):
     """The ``ListModelPackageGroupsInput`` structure."""
 
     creation_time_after: datetime.datetime | None = attrs.field(

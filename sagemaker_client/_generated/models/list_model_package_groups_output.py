@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_package_group_summary import ModelPackageGroupSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListModelPackageGroupsOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListModelPackageGroupsOutput(ServiceModel):
     """The ``ListModelPackageGroupsOutput`` structure."""
 
     model_package_group_summary_list: list[ModelPackageGroupSummary] = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_approval_status import ModelApprovalStatus
 from sagemaker_client._generated.models.model_package_sort_by import ModelPackageSortBy
 from sagemaker_client._generated.models.model_package_type import ModelPackageType
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListModelPackagesInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListModelPackagesInput(ServiceModel):
     """The ``ListModelPackagesInput`` structure."""
 
     creation_time_after: datetime.datetime | None = attrs.field(

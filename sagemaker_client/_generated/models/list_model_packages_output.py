@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_package_summary import ModelPackageSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListModelPackagesOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListModelPackagesOutput(ServiceModel):
     """The ``ListModelPackagesOutput`` structure."""
 
     model_package_summary_list: list[ModelPackageSummary] = attrs.field(

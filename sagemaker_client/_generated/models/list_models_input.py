@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_sort_key import ModelSortKey
 from sagemaker_client._generated.models.order_key import OrderKey
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListModelsInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListModelsInput(ServiceModel):
     """The ``ListModelsInput`` structure."""
 
     sort_by: ModelSortKey | str | None = attrs.field(default=None, metadata={"wire": "SortBy"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_summary import ModelSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListModelsOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListModelsOutput(ServiceModel):
     """The ``ListModelsOutput`` structure."""
 
     models: list[ModelSummary] = attrs.field(metadata={"wire": "Models"})

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_alert_history_sort_key import (
     MonitoringAlertHistorySortKey,
 )
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListMonitoringAlertHistoryRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListMonitoringAlertHistoryRequest(ServiceModel):
     """The ``ListMonitoringAlertHistoryRequest`` structure."""
 
     monitoring_schedule_name: str | None = attrs.field(

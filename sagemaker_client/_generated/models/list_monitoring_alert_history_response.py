@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_alert_history_summary import (
     MonitoringAlertHistorySummary,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListMonitoringAlertHistoryResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListMonitoringAlertHistoryResponse(ServiceModel):
     """The ``ListMonitoringAlertHistoryResponse`` structure."""
 
     monitoring_alert_history: list[MonitoringAlertHistorySummary] | None = attrs.field(

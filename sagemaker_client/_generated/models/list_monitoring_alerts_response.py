@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_alert_summary import MonitoringAlertSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListMonitoringAlertsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListMonitoringAlertsResponse(ServiceModel):
     """The ``ListMonitoringAlertsResponse`` structure."""
 
     monitoring_alert_summaries: list[MonitoringAlertSummary] | None = attrs.field(

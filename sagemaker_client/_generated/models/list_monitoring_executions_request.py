@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.execution_status import ExecutionStatus
 from sagemaker_client._generated.models.monitoring_execution_sort_key import (
     MonitoringExecutionSortKey,
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListMonitoringExecutionsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListMonitoringExecutionsRequest(ServiceModel):
     """The ``ListMonitoringExecutionsRequest`` structure."""
 
     monitoring_schedule_name: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_execution_summary import (
     MonitoringExecutionSummary,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListMonitoringExecutionsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListMonitoringExecutionsResponse(ServiceModel):
     """The ``ListMonitoringExecutionsResponse`` structure."""
 
     monitoring_execution_summaries: list[MonitoringExecutionSummary] = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_schedule_sort_key import (
     MonitoringScheduleSortKey,
 )
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListMonitoringSchedulesRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListMonitoringSchedulesRequest(ServiceModel):
     """The ``ListMonitoringSchedulesRequest`` structure."""
 
     endpoint_name: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_schedule_summary import MonitoringScheduleSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListMonitoringSchedulesResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListMonitoringSchedulesResponse(ServiceModel):
     """The ``ListMonitoringSchedulesResponse`` structure."""
 
     monitoring_schedule_summaries: list[MonitoringScheduleSummary] = attrs.field(

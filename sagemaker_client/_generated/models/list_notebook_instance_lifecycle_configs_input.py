@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.notebook_instance_lifecycle_config_sort_key import (
     NotebookInstanceLifecycleConfigSortKey,
 )
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListNotebookInstanceLifecycleConfigsInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListNotebookInstanceLifecycleConfigsInput(ServiceModel):
     """The ``ListNotebookInstanceLifecycleConfigsInput`` structure."""
 
     next_token: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.notebook_instance_lifecycle_config_summary import (
     NotebookInstanceLifecycleConfigSummary,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListNotebookInstanceLifecycleConfigsOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListNotebookInstanceLifecycleConfigsOutput(ServiceModel):
     """The ``ListNotebookInstanceLifecycleConfigsOutput`` structure."""
 
     next_token: str | None = attrs.field(

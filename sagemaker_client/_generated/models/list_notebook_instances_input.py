@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.notebook_instance_sort_key import NotebookInstanceSortKey
 from sagemaker_client._generated.models.notebook_instance_sort_order import (
     NotebookInstanceSortOrder,
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListNotebookInstancesInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListNotebookInstancesInput(ServiceModel):
     """The ``ListNotebookInstancesInput`` structure."""
 
     next_token: str | None = attrs.field(

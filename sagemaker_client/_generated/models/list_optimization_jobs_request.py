@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.list_optimization_jobs_sort_by import (
     ListOptimizationJobsSortBy,
 )
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListOptimizationJobsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListOptimizationJobsRequest(ServiceModel):
     """The ``ListOptimizationJobsRequest`` structure."""
 
     next_token: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.optimization_job_summary import OptimizationJobSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListOptimizationJobsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListOptimizationJobsResponse(ServiceModel):
     """The ``ListOptimizationJobsResponse`` structure."""
 
     optimization_job_summaries: list[OptimizationJobSummary] = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ListPartnerAppsRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListPartnerAppsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListPartnerAppsRequest(ServiceModel):
     """The ``ListPartnerAppsRequest`` structure."""
 
     max_results: int | None = attrs.field(

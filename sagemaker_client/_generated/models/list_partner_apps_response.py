@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.partner_app_summary import PartnerAppSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListPartnerAppsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListPartnerAppsResponse(ServiceModel):
     """The ``ListPartnerAppsResponse`` structure."""
 
     summaries: list[PartnerAppSummary] | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.sort_order import SortOrder
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListPipelineExecutionStepsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListPipelineExecutionStepsRequest(ServiceModel):
     """The ``ListPipelineExecutionStepsRequest`` structure."""
 
     pipeline_execution_arn: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.pipeline_execution_step import PipelineExecutionStep
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListPipelineExecutionStepsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListPipelineExecutionStepsResponse(ServiceModel):
     """The ``ListPipelineExecutionStepsResponse`` structure."""
 
     pipeline_execution_steps: list[PipelineExecutionStep] | None = attrs.field(

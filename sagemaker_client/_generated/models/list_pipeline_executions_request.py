@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.sort_order import SortOrder
 from sagemaker_client._generated.models.sort_pipeline_executions_by import SortPipelineExecutionsBy
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListPipelineExecutionsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListPipelineExecutionsRequest(ServiceModel):
     """The ``ListPipelineExecutionsRequest`` structure."""
 
     pipeline_name: str = attrs.field(

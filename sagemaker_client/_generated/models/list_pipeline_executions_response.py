@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.pipeline_execution_summary import PipelineExecutionSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListPipelineExecutionsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListPipelineExecutionsResponse(ServiceModel):
     """The ``ListPipelineExecutionsResponse`` structure."""
 
     pipeline_execution_summaries: list[PipelineExecutionSummary] | None = attrs.field(

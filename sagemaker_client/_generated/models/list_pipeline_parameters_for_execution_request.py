@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ListPipelineParametersForExecutionRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListPipelineParametersForExecutionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListPipelineParametersForExecutionRequest(ServiceModel):
     """The ``ListPipelineParametersForExecutionRequest`` structure."""
 
     pipeline_execution_arn: str = attrs.field(

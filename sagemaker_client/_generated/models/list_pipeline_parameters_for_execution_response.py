@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.parameter import Parameter
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListPipelineParametersForExecutionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListPipelineParametersForExecutionResponse(ServiceModel):
     """The ``ListPipelineParametersForExecutionResponse`` structure."""
 
     pipeline_parameters: list[Parameter] | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.sort_order import SortOrder
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListPipelineVersionsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListPipelineVersionsRequest(ServiceModel):
     """The ``ListPipelineVersionsRequest`` structure."""
 
     pipeline_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.pipeline_version_summary import PipelineVersionSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListPipelineVersionsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListPipelineVersionsResponse(ServiceModel):
     """The ``ListPipelineVersionsResponse`` structure."""
 
     pipeline_version_summaries: list[PipelineVersionSummary] | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.pipeline_managed_by import PipelineManagedBy
 from sagemaker_client._generated.models.sort_order import SortOrder
 from sagemaker_client._generated.models.sort_pipelines_by import SortPipelinesBy
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListPipelinesRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListPipelinesRequest(ServiceModel):
     """The ``ListPipelinesRequest`` structure."""
 
     pipeline_name_prefix: str | None = attrs.field(

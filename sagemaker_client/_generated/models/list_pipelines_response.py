@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.pipeline_summary import PipelineSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListPipelinesResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListPipelinesResponse(ServiceModel):
     """The ``ListPipelinesResponse`` structure."""
 
     pipeline_summaries: list[PipelineSummary] | None = attrs.field(

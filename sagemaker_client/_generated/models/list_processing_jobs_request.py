@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.processing_job_status import ProcessingJobStatus
 from sagemaker_client._generated.models.sort_by import SortBy
 from sagemaker_client._generated.models.sort_order import SortOrder
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListProcessingJobsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListProcessingJobsRequest(ServiceModel):
     """The ``ListProcessingJobsRequest`` structure."""
 
     creation_time_after: datetime.datetime | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.processing_job_summary import ProcessingJobSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListProcessingJobsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListProcessingJobsResponse(ServiceModel):
     """The ``ListProcessingJobsResponse`` structure."""
 
     processing_job_summaries: list[ProcessingJobSummary] = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.project_sort_by import ProjectSortBy
 from sagemaker_client._generated.models.project_sort_order import ProjectSortOrder
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListProjectsInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListProjectsInput(ServiceModel):
     """The ``ListProjectsInput`` structure."""
 
     creation_time_after: datetime.datetime | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.project_summary import ProjectSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListProjectsOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListProjectsOutput(ServiceModel):
     """The ``ListProjectsOutput`` structure."""
 
     project_summary_list: list[ProjectSummary] = attrs.field(

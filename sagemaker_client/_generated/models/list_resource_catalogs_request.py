@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.resource_catalog_sort_by import ResourceCatalogSortBy
 from sagemaker_client._generated.models.resource_catalog_sort_order import ResourceCatalogSortOrder
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListResourceCatalogsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListResourceCatalogsRequest(ServiceModel):
     """The ``ListResourceCatalogsRequest`` structure."""
 
     name_contains: str | None = attrs.field(

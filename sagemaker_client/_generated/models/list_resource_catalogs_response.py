@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.resource_catalog import ResourceCatalog
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListResourceCatalogsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListResourceCatalogsResponse(ServiceModel):
     """The ``ListResourceCatalogsResponse`` structure."""
 
     resource_catalogs: list[ResourceCatalog] | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.space_details import SpaceDetails
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListSpacesResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListSpacesResponse(ServiceModel):
     """The ``ListSpacesResponse`` structure."""
 
     spaces: list[SpaceDetails] | None = attrs.field(default=None, metadata={"wire": "Spaces"})

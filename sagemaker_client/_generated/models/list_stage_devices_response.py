@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.device_deployment_summary import DeviceDeploymentSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListStageDevicesResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListStageDevicesResponse(ServiceModel):
     """The ``ListStageDevicesResponse`` structure."""
 
     device_deployment_summaries: list[DeviceDeploymentSummary] = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.sort_order import SortOrder
 from sagemaker_client._generated.models.studio_lifecycle_config_app_type import (
     StudioLifecycleConfigAppType,
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListStudioLifecycleConfigsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListStudioLifecycleConfigsRequest(ServiceModel):
     """The ``ListStudioLifecycleConfigsRequest`` structure."""
 
     max_results: int | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.studio_lifecycle_config_details import (
     StudioLifecycleConfigDetails,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListStudioLifecycleConfigsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListStudioLifecycleConfigsResponse(ServiceModel):
     """The ``ListStudioLifecycleConfigsResponse`` structure."""
 
     next_token: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ListSubscribedWorkteamsRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListSubscribedWorkteamsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListSubscribedWorkteamsRequest(ServiceModel):
     """The ``ListSubscribedWorkteamsRequest`` structure."""
 
     name_contains: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ListTagsInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListTagsInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListTagsInput(ServiceModel):
     """The ``ListTagsInput`` structure."""
 
     resource_arn: str = attrs.field(

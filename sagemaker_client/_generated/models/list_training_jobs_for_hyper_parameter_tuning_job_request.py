@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.sort_order import SortOrder
 from sagemaker_client._generated.models.training_job_sort_by_options import TrainingJobSortByOptions
 from sagemaker_client._generated.models.training_job_status import TrainingJobStatus
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListTrainingJobsForHyperParameterTuningJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListTrainingJobsForHyperParameterTuningJobRequest(ServiceModel):
     """The ``ListTrainingJobsForHyperParameterTuningJobRequest`` structure."""
 
     hyper_parameter_tuning_job_name: str = attrs.field(

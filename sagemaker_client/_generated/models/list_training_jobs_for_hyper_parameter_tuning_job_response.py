@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hyper_parameter_training_job_summary import (
     HyperParameterTrainingJobSummary,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListTrainingJobsForHyperParameterTuningJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListTrainingJobsForHyperParameterTuningJobResponse(ServiceModel):
     """The ``ListTrainingJobsForHyperParameterTuningJobResponse`` structure."""
 
     training_job_summaries: list[HyperParameterTrainingJobSummary] = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.sort_by import SortBy
 from sagemaker_client._generated.models.sort_order import SortOrder
 from sagemaker_client._generated.models.training_job_status import TrainingJobStatus
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListTrainingJobsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListTrainingJobsRequest(ServiceModel):
     """The ``ListTrainingJobsRequest`` structure."""
 
     next_token: str | None = attrs.field(

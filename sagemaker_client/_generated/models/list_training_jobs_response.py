@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.training_job_summary import TrainingJobSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListTrainingJobsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListTrainingJobsResponse(ServiceModel):
     """The ``ListTrainingJobsResponse`` structure."""
 
     training_job_summaries: list[TrainingJobSummary] = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.training_plan_filter import TrainingPlanFilter
 from sagemaker_client._generated.models.training_plan_sort_by import TrainingPlanSortBy
 from sagemaker_client._generated.models.training_plan_sort_order import TrainingPlanSortOrder
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListTrainingPlansRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListTrainingPlansRequest(ServiceModel):
     """The ``ListTrainingPlansRequest`` structure."""
 
     next_token: str | None = attrs.field(

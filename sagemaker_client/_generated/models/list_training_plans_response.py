@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.training_plan_summary import TrainingPlanSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListTrainingPlansResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListTrainingPlansResponse(ServiceModel):
     """The ``ListTrainingPlansResponse`` structure."""
 
     next_token: str | None = attrs.field(

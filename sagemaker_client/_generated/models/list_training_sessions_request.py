@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.training_session_status import TrainingSessionStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListTrainingSessionsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListTrainingSessionsRequest(ServiceModel):
     """The ``ListTrainingSessionsRequest`` structure."""
 
     next_token: str | None = attrs.field(

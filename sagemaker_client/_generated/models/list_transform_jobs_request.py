@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.sort_by import SortBy
 from sagemaker_client._generated.models.sort_order import SortOrder
 from sagemaker_client._generated.models.transform_job_status import TransformJobStatus
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListTransformJobsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListTransformJobsRequest(ServiceModel):
     """The ``ListTransformJobsRequest`` structure."""
 
     creation_time_after: datetime.datetime | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.transform_job_summary import TransformJobSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListTransformJobsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListTransformJobsResponse(ServiceModel):
     """The ``ListTransformJobsResponse`` structure."""
 
     transform_job_summaries: list[TransformJobSummary] = attrs.field(

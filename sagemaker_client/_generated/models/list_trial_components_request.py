@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.sort_order import SortOrder
 from sagemaker_client._generated.models.sort_trial_components_by import SortTrialComponentsBy
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListTrialComponentsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListTrialComponentsRequest(ServiceModel):
     """The ``ListTrialComponentsRequest`` structure."""
 
     experiment_name: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.trial_component_summary import TrialComponentSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListTrialComponentsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListTrialComponentsResponse(ServiceModel):
     """The ``ListTrialComponentsResponse`` structure."""
 
     trial_component_summaries: list[TrialComponentSummary] | None = attrs.field(

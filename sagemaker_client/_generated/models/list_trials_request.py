@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.sort_order import SortOrder
 from sagemaker_client._generated.models.sort_trials_by import SortTrialsBy
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListTrialsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListTrialsRequest(ServiceModel):
     """The ``ListTrialsRequest`` structure."""
 
     experiment_name: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.trial_summary import TrialSummary
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListTrialsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListTrialsResponse(ServiceModel):
     """The ``ListTrialsResponse`` structure."""
 
     trial_summaries: list[TrialSummary] | None = attrs.field(

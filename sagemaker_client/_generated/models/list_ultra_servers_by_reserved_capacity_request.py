@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ListUltraServersByReservedCapacityRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListUltraServersByReservedCapacityRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListUltraServersByReservedCapacityRequest(ServiceModel):
     """The ``ListUltraServersByReservedCapacityRequest`` structure."""
 
     reserved_capacity_arn: str = attrs.field(

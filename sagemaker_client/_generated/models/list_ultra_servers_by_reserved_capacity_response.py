@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ultra_server import UltraServer
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListUltraServersByReservedCapacityResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListUltraServersByReservedCapacityResponse(ServiceModel):
     """The ``ListUltraServersByReservedCapacityResponse`` structure."""
 
     next_token: str | None = attrs.field(

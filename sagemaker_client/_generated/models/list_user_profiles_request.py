@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.sort_order import SortOrder
 from sagemaker_client._generated.models.user_profile_sort_key import UserProfileSortKey
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListUserProfilesRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListUserProfilesRequest(ServiceModel):
     """The ``ListUserProfilesRequest`` structure."""
 
     next_token: str | None = attrs.field(

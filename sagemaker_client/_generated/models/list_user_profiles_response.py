@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.user_profile_details import UserProfileDetails
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListUserProfilesResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListUserProfilesResponse(ServiceModel):
     """The ``ListUserProfilesResponse`` structure."""
 
     user_profiles: list[UserProfileDetails] | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.list_workforces_sort_by_options import (
     ListWorkforcesSortByOptions,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListWorkforcesRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListWorkforcesRequest(ServiceModel):
     """The ``ListWorkforcesRequest`` structure."""
 
     sort_by: ListWorkforcesSortByOptions | str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.workforce import Workforce
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListWorkforcesResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListWorkforcesResponse(ServiceModel):
     """The ``ListWorkforcesResponse`` structure."""
 
     workforces: list[Workforce] = attrs.field(metadata={"wire": "Workforces"})

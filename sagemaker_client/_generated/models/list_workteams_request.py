@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.list_workteams_sort_by_options import (
     ListWorkteamsSortByOptions,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListWorkteamsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListWorkteamsRequest(ServiceModel):
     """The ``ListWorkteamsRequest`` structure."""
 
     sort_by: ListWorkteamsSortByOptions | str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.workteam import Workteam
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListWorkteamsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListWorkteamsResponse(ServiceModel):
     """The ``ListWorkteamsResponse`` structure."""
 
     workteams: list[Workteam] = attrs.field(metadata={"wire": "Workteams"})

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "LoraConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class LoraConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class LoraConfig(ServiceModel):
     """The Low-Rank Adaptation (LoRA) configuration for a training session, including the rank and
     alpha parameters.
     """

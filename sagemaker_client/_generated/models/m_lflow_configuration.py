@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "MLflowConfiguration",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MLflowConfiguration:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MLflowConfiguration(ServiceModel):
     """The MLflow configuration."""
 
     mlflow_resource_arn: str | None = attrs.field(

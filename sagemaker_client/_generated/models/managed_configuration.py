@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.managed_storage_type import ManagedStorageType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ManagedConfiguration:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ManagedConfiguration(ServiceModel):
     """The managed configuration of a model package group."""
 
     managed_storage_type: ManagedStorageType | str | None = attrs.field(

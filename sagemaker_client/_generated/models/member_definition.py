@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cognito_member_definition import CognitoMemberDefinition
 from sagemaker_client._generated.models.oidc_member_definition import OidcMemberDefinition
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MemberDefinition:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MemberDefinition(ServiceModel):
     """Defines an Amazon Cognito or your own OIDC IdP user group that is part of a work team."""
 
     cognito_member_definition: CognitoMemberDefinition | None = attrs.field(

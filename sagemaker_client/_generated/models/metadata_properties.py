@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "MetadataProperties",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MetadataProperties:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MetadataProperties(ServiceModel):
     """Metadata properties of the tracking entity, trial, or trial component."""
 
     commit_id: str | None = attrs.field(

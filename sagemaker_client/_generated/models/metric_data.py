@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "MetricData",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MetricData:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MetricData(ServiceModel):
     """The name, value, and date and time of a metric that was emitted to Amazon CloudWatch."""
 
     metric_name: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_ml_metric_enum import AutoMLMetricEnum
 from sagemaker_client._generated.models.auto_ml_metric_extended_enum import AutoMLMetricExtendedEnum
 from sagemaker_client._generated.models.metric_set_source import MetricSetSource
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MetricDatum:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MetricDatum(ServiceModel):
     """Information about the metric for a candidate produced by an AutoML job."""
 
     metric_name: AutoMLMetricEnum | str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "MetricDefinition",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MetricDefinition:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MetricDefinition(ServiceModel):
     """Specifies a metric that the training algorithm writes to ``stderr`` or ``stdout``. You can
     view these logs to understand how your training job performs and check for any errors
     encountered during training. SageMaker hyperparameter tuning captures all defined metrics.

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.customized_metric_specification import (
     CustomizedMetricSpecification,
 )
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MetricSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MetricSpecification(ServiceModel):
     """An object containing information about a metric.
 
     Exactly one member must be set.

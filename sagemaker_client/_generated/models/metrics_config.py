@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "MetricsConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MetricsConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MetricsConfig(ServiceModel):
     """The configuration for Utilization metrics."""
 
     enable_enhanced_metrics: bool | None = attrs.field(

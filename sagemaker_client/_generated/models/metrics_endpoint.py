@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "MetricsEndpoint",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MetricsEndpoint:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MetricsEndpoint(ServiceModel):
     """Specifies a metrics endpoint for a container, including the path where the container exposes
     Prometheus-formatted metrics and the frequency at which to publish them to Amazon CloudWatch.
     """

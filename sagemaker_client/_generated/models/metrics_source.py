@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "MetricsSource",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MetricsSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MetricsSource(ServiceModel):
     """Details about the metrics source."""
 
     content_type: str = attrs.field(

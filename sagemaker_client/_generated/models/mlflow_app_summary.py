@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.mlflow_app_status import MlflowAppStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MlflowAppSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MlflowAppSummary(ServiceModel):
     """The summary of the Mlflow App to list."""
 
     arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "MlflowConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MlflowConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MlflowConfig(ServiceModel):
     """The MLflow configuration using SageMaker managed MLflow."""
 
     mlflow_resource_arn: str = attrs.field(

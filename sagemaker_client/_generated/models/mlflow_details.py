@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "MlflowDetails",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MlflowDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MlflowDetails(ServiceModel):
     """The MLflow details of this job."""
 
     mlflow_experiment_id: str | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.container_definition import ContainerDefinition
 from sagemaker_client._generated.models.deployment_recommendation import DeploymentRecommendation
 from sagemaker_client._generated.models.inference_execution_config import InferenceExecutionConfig
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Model:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Model(ServiceModel):
     """The properties of a model as returned by the Search
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ModelAccessConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelAccessConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelAccessConfig(ServiceModel):
     """The access configuration file to control access to the ML model. You can explicitly accept
     the model end-user license agreement (EULA) within the ``ModelAccessConfig``.
 

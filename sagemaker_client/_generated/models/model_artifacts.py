@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ModelArtifacts",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelArtifacts:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelArtifacts(ServiceModel):
     """Provides information about the location that is configured for storing model artifacts.
 
     Model artifacts are outputs that result from training a model. They typically consist of trained

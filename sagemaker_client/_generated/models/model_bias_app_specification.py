@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ModelBiasAppSpecification",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelBiasAppSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelBiasAppSpecification(ServiceModel):
     """Docker container image configuration object for the model bias job."""
 
     image_uri: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.batch_transform_input import BatchTransformInput
 from sagemaker_client._generated.models.endpoint_input import EndpointInput
 from sagemaker_client._generated.models.monitoring_ground_truth_s3_input import (
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelBiasJobInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelBiasJobInput(ServiceModel):
     """Inputs for the model bias job."""
 
     endpoint_input: EndpointInput | None = attrs.field(

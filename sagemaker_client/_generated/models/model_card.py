@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._core.redact import redacted
 from sagemaker_client._generated.models.model_card_security_config import ModelCardSecurityConfig
 from sagemaker_client._generated.models.model_card_status import ModelCardStatus
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelCard:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelCard(ServiceModel):
     """An Amazon SageMaker Model Card."""
 
     model_card_arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ModelCardExportArtifacts",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelCardExportArtifacts:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelCardExportArtifacts(ServiceModel):
     """The artifacts of the model card export job."""
 
     s3_export_artifacts: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_card_export_job_status import ModelCardExportJobStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelCardExportJobSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelCardExportJobSummary(ServiceModel):
     """The summary of the Amazon SageMaker Model Card export job."""
 
     model_card_export_job_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ModelCardExportOutputConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelCardExportOutputConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelCardExportOutputConfig(ServiceModel):
     """Configure the export output details for an Amazon SageMaker Model Card."""
 
     s3_output_path: str = attrs.field(

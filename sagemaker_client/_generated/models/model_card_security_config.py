@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ModelCardSecurityConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelCardSecurityConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelCardSecurityConfig(ServiceModel):
     """Configure the security settings to protect model card data."""
 
     kms_key_id: str | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_card_status import ModelCardStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelCardSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelCardSummary(ServiceModel):
     """A summary of the model card."""
 
     model_card_name: str = attrs.field(

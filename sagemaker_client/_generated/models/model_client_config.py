@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ModelClientConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelClientConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelClientConfig(ServiceModel):
     """Configures the timeout and maximum number of retries for processing a transform job
     invocation.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ModelCompilationConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelCompilationConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelCompilationConfig(ServiceModel):
     """Settings for the model compilation technique that's applied by a model optimization job."""
 
     image: str | None = attrs.field(

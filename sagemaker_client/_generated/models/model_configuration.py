@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.environment_parameter import EnvironmentParameter
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelConfiguration:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelConfiguration(ServiceModel):
     """Defines the model configuration. Includes the specification name and environment parameters."""
 
     inference_specification_name: str | None = attrs.field(

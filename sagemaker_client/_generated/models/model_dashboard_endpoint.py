@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.endpoint_status import EndpointStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelDashboardEndpoint:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelDashboardEndpoint(ServiceModel):
     """An endpoint that hosts a model displayed in the Amazon SageMaker Model Dashboard."""
 
     endpoint_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ModelDashboardIndicatorAction",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelDashboardIndicatorAction:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelDashboardIndicatorAction(ServiceModel):
     """An alert action taken to light up an icon on the Amazon SageMaker Model Dashboard when an
     alert goes into ``InAlert`` status.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model import Model
 from sagemaker_client._generated.models.model_dashboard_endpoint import ModelDashboardEndpoint
 from sagemaker_client._generated.models.model_dashboard_model_card import ModelDashboardModelCard
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelDashboardModel:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelDashboardModel(ServiceModel):
     """A model displayed in the Amazon SageMaker Model Dashboard."""
 
     model: Model | None = attrs.field(default=None, metadata={"wire": "Model"})

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_card_security_config import ModelCardSecurityConfig
 from sagemaker_client._generated.models.model_card_status import ModelCardStatus
 from sagemaker_client._generated.models.tag import Tag
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelDashboardModelCard:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelDashboardModelCard(ServiceModel):
     """The model card for a model displayed in the Amazon SageMaker Model Dashboard."""
 
     model_card_arn: str | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.batch_transform_input import BatchTransformInput
 from sagemaker_client._generated.models.monitoring_alert_summary import MonitoringAlertSummary
 from sagemaker_client._generated.models.monitoring_execution_summary import (
@@ -21,8 +22,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelDashboardMonitoringSchedule:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelDashboardMonitoringSchedule(ServiceModel):
     """A monitoring schedule for a model displayed in the Amazon SageMaker Model Dashboard."""
 
     monitoring_schedule_arn: str | None = attrs.field(

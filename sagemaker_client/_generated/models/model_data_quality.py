@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.metrics_source import MetricsSource
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelDataQuality:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelDataQuality(ServiceModel):
     """Data quality constraints and statistics for a model."""
 
     statistics: MetricsSource | None = attrs.field(default=None, metadata={"wire": "Statistics"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.s3_model_data_source import S3ModelDataSource
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelDataSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelDataSource(ServiceModel):
     """Specifies the location of ML model data to deploy. If specified, you must specify one and
     only one of the available data sources.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ModelDeployConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelDeployConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelDeployConfig(ServiceModel):
     """Specifies how to generate the endpoint name for an automatic one-click Autopilot model
     deployment.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ModelDeployResult",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelDeployResult:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelDeployResult(ServiceModel):
     """Provides information about the endpoint of the model deployment."""
 
     endpoint_name: str | None = attrs.field(

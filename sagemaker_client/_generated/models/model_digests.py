@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ModelDigests",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelDigests:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelDigests(ServiceModel):
     """Provides information to verify the integrity of stored model artifacts."""
 
     artifact_digest: str | None = attrs.field(

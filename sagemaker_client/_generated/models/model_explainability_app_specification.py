@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ModelExplainabilityAppSpecification",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelExplainabilityAppSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelExplainabilityAppSpecification(ServiceModel):
     """Docker container image configuration object for the model explainability job."""
 
     image_uri: str = attrs.field(

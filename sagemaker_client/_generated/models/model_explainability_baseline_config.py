@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_constraints_resource import (
     MonitoringConstraintsResource,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelExplainabilityBaselineConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelExplainabilityBaselineConfig(ServiceModel):
     """The configuration for a baseline model explainability job."""
 
     baselining_job_name: str | None = attrs.field(

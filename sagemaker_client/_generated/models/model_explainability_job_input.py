@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.batch_transform_input import BatchTransformInput
 from sagemaker_client._generated.models.endpoint_input import EndpointInput
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelExplainabilityJobInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelExplainabilityJobInput(ServiceModel):
     """Inputs for the model explainability job."""
 
     endpoint_input: EndpointInput | None = attrs.field(

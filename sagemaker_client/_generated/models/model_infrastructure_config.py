@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_infrastructure_type import ModelInfrastructureType
 from sagemaker_client._generated.models.real_time_inference_config import RealTimeInferenceConfig
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelInfrastructureConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelInfrastructureConfig(ServiceModel):
     """The configuration for the infrastructure that the model will be deployed to."""
 
     infrastructure_type: ModelInfrastructureType | str = attrs.field(

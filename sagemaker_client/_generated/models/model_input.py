@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ModelInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelInput(ServiceModel):
     """Input object for the model."""
 
     data_input_config: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ModelLatencyThreshold",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelLatencyThreshold:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelLatencyThreshold(ServiceModel):
     """The model latency threshold."""
 
     percentile: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ModelLifeCycle",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelLifeCycle:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelLifeCycle(ServiceModel):
     """A structure describing the current state of the model in its life cycle."""
 
     stage: str = attrs.field(

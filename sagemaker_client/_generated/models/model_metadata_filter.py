@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_metadata_filter_type import ModelMetadataFilterType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelMetadataFilter:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelMetadataFilter(ServiceModel):
     """Part of the search expression. You can specify the name and value (domain, task, framework,
     framework version, task, and model).
     """

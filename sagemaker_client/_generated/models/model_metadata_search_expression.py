@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_metadata_filter import ModelMetadataFilter
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelMetadataSearchExpression:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelMetadataSearchExpression(ServiceModel):
     """One or more filters that searches for the specified resource or resources in a search. All
     resource objects that satisfy the expression's condition are included in the search results
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ModelMetadataSummary",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelMetadataSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelMetadataSummary(ServiceModel):
     """A summary of the model metadata."""
 
     domain: str = attrs.field(metadata={"wire": "Domain"})

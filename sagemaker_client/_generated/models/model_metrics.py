@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.bias import Bias
 from sagemaker_client._generated.models.explainability import Explainability
 from sagemaker_client._generated.models.model_data_quality import ModelDataQuality
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelMetrics:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelMetrics(ServiceModel):
     """Contains metrics captured from a model."""
 
     model_quality: ModelQuality | None = attrs.field(

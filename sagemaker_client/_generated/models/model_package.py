@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.additional_inference_specification_definition import (
     AdditionalInferenceSpecificationDefinition,
 )
@@ -42,8 +43,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelPackage:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelPackage(ServiceModel):
     """A container for your trained model that can be deployed for SageMaker inference. This can
     include inference code, artifacts, and metadata. The model package type can be one of the
     following.

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ModelPackageConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelPackageConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelPackageConfig(ServiceModel):
     """The configuration for the Model package."""
 
     model_package_group_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.additional_model_data_source import (
     AdditionalModelDataSource,
 )
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelPackageContainerDefinition:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelPackageContainerDefinition(ServiceModel):
     """Describes the Docker container for the model package."""
 
     container_hostname: str | None = attrs.field(

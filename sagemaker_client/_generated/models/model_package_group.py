@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_package_group_status import ModelPackageGroupStatus
 from sagemaker_client._generated.models.tag import Tag
 from sagemaker_client._generated.models.user_context import UserContext
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelPackageGroup:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelPackageGroup(ServiceModel):
     """A group of versioned models in the Model Registry."""
 
     model_package_group_name: str | None = attrs.field(

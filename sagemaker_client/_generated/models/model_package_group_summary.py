@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.managed_configuration import ManagedConfiguration
 from sagemaker_client._generated.models.model_package_group_status import ModelPackageGroupStatus
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelPackageGroupSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelPackageGroupSummary(ServiceModel):
     """Summary information about a model group."""
 
     model_package_group_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._core.redact import redacted
 from sagemaker_client._generated.models.model_card_status import ModelCardStatus
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelPackageModelCard:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelPackageModelCard(ServiceModel):
     """The model card associated with the model package. Since ``ModelPackageModelCard`` is tied to
     a model package, it is a specific usage of a model card and its schema is simplified compared to
     the schema of ``ModelCard``. The ``ModelPackageModelCard`` schema does not include

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ModelPackageSecurityConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelPackageSecurityConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelPackageSecurityConfig(ServiceModel):
     """An optional Key Management Service key to encrypt, decrypt, and re-encrypt model package
     information for regulated workloads with highly sensitive data.
     """

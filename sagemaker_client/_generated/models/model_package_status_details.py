@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_package_status_item import ModelPackageStatusItem
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelPackageStatusDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelPackageStatusDetails(ServiceModel):
     """Specifies the validation and image scan statuses of the model package."""
 
     validation_statuses: list[ModelPackageStatusItem] = attrs.field(

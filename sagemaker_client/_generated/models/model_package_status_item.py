@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.detailed_model_package_status import (
     DetailedModelPackageStatus,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelPackageStatusItem:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelPackageStatusItem(ServiceModel):
     """Represents the overall status of a model package."""
 
     name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_approval_status import ModelApprovalStatus
 from sagemaker_client._generated.models.model_life_cycle import ModelLifeCycle
 from sagemaker_client._generated.models.model_package_registration_type import (
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelPackageSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelPackageSummary(ServiceModel):
     """Provides summary information about a model package."""
 
     model_package_name: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.transform_job_definition import TransformJobDefinition
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelPackageValidationProfile:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelPackageValidationProfile(ServiceModel):
     """Contains data, such as the inputs and targeted instance types that are used in the process of
     validating the model package.
 

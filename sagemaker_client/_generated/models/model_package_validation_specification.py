@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_package_validation_profile import (
     ModelPackageValidationProfile,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelPackageValidationSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelPackageValidationSpecification(ServiceModel):
     """Specifies batch transform jobs that SageMaker runs to validate your model package."""
 
     validation_role: str = attrs.field(

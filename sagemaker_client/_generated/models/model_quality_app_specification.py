@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_problem_type import MonitoringProblemType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelQualityAppSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelQualityAppSpecification(ServiceModel):
     """Container image configuration object for the monitoring job."""
 
     image_uri: str = attrs.field(

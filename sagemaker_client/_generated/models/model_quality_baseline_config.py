@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_constraints_resource import (
     MonitoringConstraintsResource,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelQualityBaselineConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelQualityBaselineConfig(ServiceModel):
     """Configuration for monitoring constraints and monitoring statistics. These baseline resources
     are compared against the results of the current job from the series of jobs scheduled to collect
     data periodically.

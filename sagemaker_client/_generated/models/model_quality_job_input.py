@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.batch_transform_input import BatchTransformInput
 from sagemaker_client._generated.models.endpoint_input import EndpointInput
 from sagemaker_client._generated.models.monitoring_ground_truth_s3_input import (
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelQualityJobInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelQualityJobInput(ServiceModel):
     """The input for the model quality monitoring job. Currently endpoints are supported for input
     for model quality monitoring jobs.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.feature_status import FeatureStatus
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelRegisterSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelRegisterSettings(ServiceModel):
     """The model registry settings for the SageMaker Canvas application."""
 
     status: FeatureStatus | str | None = attrs.field(default=None, metadata={"wire": "Status"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_speculative_decoding_technique import (
     ModelSpeculativeDecodingTechnique,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelSpeculativeDecodingConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelSpeculativeDecodingConfig(ServiceModel):
     """Settings for the model speculative decoding technique that's applied by a model optimization
     job.
     """

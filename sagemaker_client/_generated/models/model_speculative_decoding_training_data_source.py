@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_speculative_decoding_s3_data_type import (
     ModelSpeculativeDecodingS3DataType,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelSpeculativeDecodingTrainingDataSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelSpeculativeDecodingTrainingDataSource(ServiceModel):
     """Contains information about the training data source for speculative decoding."""
 
     s3_uri: str = attrs.field(

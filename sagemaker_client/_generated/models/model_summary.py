@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ModelSummary",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelSummary(ServiceModel):
     """Provides summary information about a model."""
 
     model_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_infrastructure_config import ModelInfrastructureConfig
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelVariantConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelVariantConfig(ServiceModel):
     """Contains information about the deployment options of a model."""
 
     model_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_infrastructure_config import ModelInfrastructureConfig
 from sagemaker_client._generated.models.model_variant_status import ModelVariantStatus
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ModelVariantConfigSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ModelVariantConfigSummary(ServiceModel):
     """Summary of the deployment configuration of a model."""
 
     model_name: str = attrs.field(

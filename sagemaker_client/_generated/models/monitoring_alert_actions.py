@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_dashboard_indicator_action import (
     ModelDashboardIndicatorAction,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MonitoringAlertActions:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MonitoringAlertActions(ServiceModel):
     """A list of alert actions taken in response to an alert going into ``InAlert`` status."""
 
     model_dashboard_indicator: ModelDashboardIndicatorAction | None = attrs.field(

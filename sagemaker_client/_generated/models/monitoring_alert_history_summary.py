@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_alert_status import MonitoringAlertStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MonitoringAlertHistorySummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MonitoringAlertHistorySummary(ServiceModel):
     """Provides summary information of an alert's history."""
 
     monitoring_schedule_name: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_alert_actions import MonitoringAlertActions
 from sagemaker_client._generated.models.monitoring_alert_status import MonitoringAlertStatus
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MonitoringAlertSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MonitoringAlertSummary(ServiceModel):
     """Provides summary information about a monitor alert."""
 
     monitoring_alert_name: str = attrs.field(

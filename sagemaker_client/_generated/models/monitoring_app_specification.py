@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "MonitoringAppSpecification",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MonitoringAppSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MonitoringAppSpecification(ServiceModel):
     """Container image configuration object for the monitoring job."""
 
     image_uri: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.processing_instance_type import ProcessingInstanceType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MonitoringClusterConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MonitoringClusterConfig(ServiceModel):
     """Configuration for the cluster used to run model monitoring jobs."""
 
     instance_count: int = attrs.field(metadata={"wire": "InstanceCount", "min": 1.0, "max": 100.0})

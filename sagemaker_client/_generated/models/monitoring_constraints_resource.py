@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "MonitoringConstraintsResource",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MonitoringConstraintsResource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MonitoringConstraintsResource(ServiceModel):
     """The constraints resource for a monitoring job."""
 
     s3_uri: str | None = attrs.field(

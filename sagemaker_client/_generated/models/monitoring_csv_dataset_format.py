@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "MonitoringCsvDatasetFormat",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MonitoringCsvDatasetFormat:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MonitoringCsvDatasetFormat(ServiceModel):
     """Represents the CSV dataset format used when running a monitoring job."""
 
     header: bool | None = attrs.field(default=None, metadata={"wire": "Header"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_csv_dataset_format import (
     MonitoringCsvDatasetFormat,
 )
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MonitoringDatasetFormat:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MonitoringDatasetFormat(ServiceModel):
     """Represents the dataset format used when running a monitoring job."""
 
     csv: MonitoringCsvDatasetFormat | None = attrs.field(default=None, metadata={"wire": "Csv"})

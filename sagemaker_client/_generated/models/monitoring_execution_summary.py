@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.execution_status import ExecutionStatus
 from sagemaker_client._generated.models.monitoring_type import MonitoringType
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MonitoringExecutionSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MonitoringExecutionSummary(ServiceModel):
     """Summary of information about the last monitoring job to run."""
 
     monitoring_schedule_name: str = attrs.field(

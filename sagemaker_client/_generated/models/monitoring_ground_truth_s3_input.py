@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "MonitoringGroundTruthS3Input",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MonitoringGroundTruthS3Input:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MonitoringGroundTruthS3Input(ServiceModel):
     """The ground truth labels for the dataset used for the monitoring job."""
 
     s3_uri: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_app_specification import (
     MonitoringAppSpecification,
 )
@@ -22,8 +23,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MonitoringJobDefinition:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MonitoringJobDefinition(ServiceModel):
     """Defines the monitoring job."""
 
     baseline_config: MonitoringBaselineConfig | None = attrs.field(

@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "MonitoringJobDefinitionSummary",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MonitoringJobDefinitionSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MonitoringJobDefinitionSummary(ServiceModel):
     """Summary information about a monitoring job."""
 
     monitoring_job_definition_name: str = attrs.field(

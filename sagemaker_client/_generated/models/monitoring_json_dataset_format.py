@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "MonitoringJsonDatasetFormat",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MonitoringJsonDatasetFormat:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MonitoringJsonDatasetFormat(ServiceModel):
     """Represents the JSON dataset format used when running a monitoring job."""
 
     line: bool | None = attrs.field(default=None, metadata={"wire": "Line"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.vpc_config import VpcConfig
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MonitoringNetworkConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MonitoringNetworkConfig(ServiceModel):
     """The networking configuration for the monitoring job."""
 
     enable_inter_container_traffic_encryption: bool | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_s3_output import MonitoringS3Output
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MonitoringOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MonitoringOutput(ServiceModel):
     """The output object for a monitoring job."""
 
     s3_output: MonitoringS3Output = attrs.field(metadata={"wire": "S3Output"})

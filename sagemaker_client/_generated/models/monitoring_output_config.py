@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_output import MonitoringOutput
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MonitoringOutputConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MonitoringOutputConfig(ServiceModel):
     """The output configuration for monitoring jobs."""
 
     monitoring_outputs: list[MonitoringOutput] = attrs.field(

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "MonitoringParquetDatasetFormat",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MonitoringParquetDatasetFormat:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MonitoringParquetDatasetFormat(ServiceModel):
     """Represents the Parquet dataset format used when running a monitoring job."""

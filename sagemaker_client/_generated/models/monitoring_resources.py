@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_cluster_config import MonitoringClusterConfig
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MonitoringResources:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MonitoringResources(ServiceModel):
     """Identifies the resources to deploy for a monitoring job."""
 
     cluster_config: MonitoringClusterConfig = attrs.field(metadata={"wire": "ClusterConfig"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.processing_s3_upload_mode import ProcessingS3UploadMode
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MonitoringS3Output:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MonitoringS3Output(ServiceModel):
     """Information about where and how you want to store the results of a monitoring job."""
 
     s3_uri: str = attrs.field(

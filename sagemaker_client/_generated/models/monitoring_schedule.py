@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_execution_summary import (
     MonitoringExecutionSummary,
 )
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MonitoringSchedule:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MonitoringSchedule(ServiceModel):
     """A schedule for a model monitoring job. For information about model monitor, see Amazon
     SageMaker Model Monitor (https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor.html).
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_job_definition import MonitoringJobDefinition
 from sagemaker_client._generated.models.monitoring_type import MonitoringType
 from sagemaker_client._generated.models.schedule_config import ScheduleConfig
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MonitoringScheduleConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MonitoringScheduleConfig(ServiceModel):
     """Configures the monitoring schedule and defines the monitoring job."""
 
     schedule_config: ScheduleConfig | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_type import MonitoringType
 from sagemaker_client._generated.models.schedule_status import ScheduleStatus
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MonitoringScheduleSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MonitoringScheduleSummary(ServiceModel):
     """Summarizes the monitoring schedule."""
 
     monitoring_schedule_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "MonitoringStoppingCondition",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MonitoringStoppingCondition:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MonitoringStoppingCondition(ServiceModel):
     """A time limit for how long the monitoring job is allowed to run before stopping."""
 
     max_runtime_in_seconds: int = attrs.field(

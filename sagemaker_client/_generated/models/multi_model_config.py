@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_cache_setting import ModelCacheSetting
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class MultiModelConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MultiModelConfig(ServiceModel):
     """Specifies additional configuration for hosting multi-model endpoints."""
 
     model_cache_setting: ModelCacheSetting | str | None = attrs.field(

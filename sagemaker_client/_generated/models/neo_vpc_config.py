@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "NeoVpcConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class NeoVpcConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class NeoVpcConfig(ServiceModel):
     """The VpcConfig (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VpcConfig.html)
     configuration object that specifies the VPC that you want the compilation jobs to connect to.
     For more information on controlling access to your Amazon S3 buckets used for compilation job,

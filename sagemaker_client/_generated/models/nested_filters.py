@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.filter import Filter
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class NestedFilters:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class NestedFilters(ServiceModel):
     """A list of nested Filter
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Filter.html) objects. A resource
     must satisfy the conditions of all filters to be included in the results returned from the

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.vpc_config import VpcConfig
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class NetworkConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class NetworkConfig(ServiceModel):
     """Networking options for a job, such as network traffic encryption between containers, whether
     to allow inbound and outbound network calls to and from containers, and the VPC subnets and
     security groups to use for VPC-enabled jobs.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_instance_status import ClusterInstanceStatus
 from sagemaker_client._generated.models.cluster_instance_type import ClusterInstanceType
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class NodeAdditionResult:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class NodeAdditionResult(ServiceModel):
     """Information about a node that was successfully added to the cluster."""
 
     node_logical_id: str = attrs.field(

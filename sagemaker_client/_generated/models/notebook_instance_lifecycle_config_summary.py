@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "NotebookInstanceLifecycleConfigSummary",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class NotebookInstanceLifecycleConfigSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class NotebookInstanceLifecycleConfigSummary(ServiceModel):
     """Provides a summary of a notebook instance lifecycle configuration."""
 
     notebook_instance_lifecycle_config_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "NotebookInstanceLifecycleHook",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class NotebookInstanceLifecycleHook:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class NotebookInstanceLifecycleHook(ServiceModel):
     """Contains the notebook instance lifecycle configuration script.
 
     Each lifecycle configuration script has a limit of 16384 characters.

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.instance_type import InstanceType
 from sagemaker_client._generated.models.notebook_instance_status import NotebookInstanceStatus
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class NotebookInstanceSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class NotebookInstanceSummary(ServiceModel):
     """Provides summary information for an SageMaker AI notebook instance."""
 
     notebook_instance_name: str = attrs.field(

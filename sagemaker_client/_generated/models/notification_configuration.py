@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "NotificationConfiguration",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class NotificationConfiguration:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class NotificationConfiguration(ServiceModel):
     """Configures Amazon SNS notifications of available or expiring work items for work teams."""
 
     notification_topic_arn: str | None = attrs.field(

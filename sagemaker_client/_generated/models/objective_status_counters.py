@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ObjectiveStatusCounters",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ObjectiveStatusCounters:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ObjectiveStatusCounters(ServiceModel):
     """Specifies the number of training jobs that this hyperparameter tuning job launched,
     categorized by the status of their objective metric. The objective metric status shows whether
     the final objective metric for the training job has been evaluated by the tuning job and used in

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.data_catalog_config import DataCatalogConfig
 from sagemaker_client._generated.models.s3_storage_config import S3StorageConfig
 from sagemaker_client._generated.models.table_format import TableFormat
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class OfflineStoreConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class OfflineStoreConfig(ServiceModel):
     """The configuration of an ``OfflineStore``.
 
     Provide an ``OfflineStoreConfig`` in a request to ``CreateFeatureGroup`` to create an

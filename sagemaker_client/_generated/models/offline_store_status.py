@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.offline_store_status_value import OfflineStoreStatusValue
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class OfflineStoreStatus:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class OfflineStoreStatus(ServiceModel):
     """The status of ``OfflineStore``."""
 
     status: OfflineStoreStatusValue | str = attrs.field(metadata={"wire": "Status"})

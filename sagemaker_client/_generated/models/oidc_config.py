@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._core.redact import redacted
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class OidcConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class OidcConfig(ServiceModel):
     """Use this parameter to configure your OIDC Identity Provider (IdP)."""
 
     client_id: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "OidcConfigForResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class OidcConfigForResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class OidcConfigForResponse(ServiceModel):
     """Your OIDC IdP workforce configuration."""
 
     client_id: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "OidcMemberDefinition",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class OidcMemberDefinition:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class OidcMemberDefinition(ServiceModel):
     """A list of user groups that exist in your OIDC Identity Provider (IdP). One to ten groups can
     be used to create a single private work team. When you add a user group to the list of
     ``Groups``, you can add that user group to one or more private work teams. If you add a user

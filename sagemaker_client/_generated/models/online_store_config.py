@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.online_store_security_config import (
     OnlineStoreSecurityConfig,
 )
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class OnlineStoreConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class OnlineStoreConfig(ServiceModel):
     """Use this to specify the Amazon Web Services Key Management Service (KMS) Key ID, or
     ``KMSKeyId``, for at rest data encryption. You can turn ``OnlineStore`` on or off by specifying
     the ``EnableOnlineStore`` flag at General Assembly.

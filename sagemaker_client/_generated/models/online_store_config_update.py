@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.storage_type import StorageType
 from sagemaker_client._generated.models.ttl_duration import TtlDuration
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class OnlineStoreConfigUpdate:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class OnlineStoreConfigUpdate(ServiceModel):
     """Updates the feature group online store configuration."""
 
     ttl_duration: TtlDuration | None = attrs.field(default=None, metadata={"wire": "TtlDuration"})

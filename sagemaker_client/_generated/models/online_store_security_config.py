@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "OnlineStoreSecurityConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class OnlineStoreSecurityConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class OnlineStoreSecurityConfig(ServiceModel):
     """The security configuration for ``OnlineStore``."""
 
     kms_key_id: str | None = attrs.field(

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_compilation_config import ModelCompilationConfig
 from sagemaker_client._generated.models.model_quantization_config import ModelQuantizationConfig
 from sagemaker_client._generated.models.model_sharding_config import ModelShardingConfig
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class OptimizationConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class OptimizationConfig(ServiceModel):
     """Settings for an optimization technique that you apply with a model optimization job.
 
     Exactly one member must be set.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.optimization_job_model_source_s3 import (
     OptimizationJobModelSourceS3,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class OptimizationJobModelSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class OptimizationJobModelSource(ServiceModel):
     """The location of the source model to optimize with an optimization job."""
 
     s3: OptimizationJobModelSourceS3 | None = attrs.field(default=None, metadata={"wire": "S3"})

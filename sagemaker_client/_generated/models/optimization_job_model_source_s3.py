@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.optimization_model_access_config import (
     OptimizationModelAccessConfig,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class OptimizationJobModelSourceS3:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class OptimizationJobModelSourceS3(ServiceModel):
     """The Amazon S3 location of a source model to optimize with an optimization job."""
 
     s3_uri: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.optimization_sage_maker_model import (
     OptimizationSageMakerModel,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class OptimizationJobOutputConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class OptimizationJobOutputConfig(ServiceModel):
     """Details for where to store the optimized model that you create with the optimization job."""
 
     kms_key_id: str | None = attrs.field(

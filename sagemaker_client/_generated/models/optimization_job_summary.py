@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.optimization_job_deployment_instance_type import (
     OptimizationJobDeploymentInstanceType,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class OptimizationJobSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class OptimizationJobSummary(ServiceModel):
     """Summarizes an optimization job by providing some of its key properties."""
 
     optimization_job_name: str = attrs.field(

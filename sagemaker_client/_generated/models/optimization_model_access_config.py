@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "OptimizationModelAccessConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class OptimizationModelAccessConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class OptimizationModelAccessConfig(ServiceModel):
     """The access configuration settings for the source ML model for an optimization job, where you
     can accept the model end-user license agreement (EULA).
     """

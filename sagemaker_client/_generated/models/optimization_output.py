@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "OptimizationOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class OptimizationOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class OptimizationOutput(ServiceModel):
     """Output values produced by an optimization job."""
 
     recommended_inference_image: str | None = attrs.field(

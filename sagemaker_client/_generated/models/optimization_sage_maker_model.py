@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "OptimizationSageMakerModel",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class OptimizationSageMakerModel:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class OptimizationSageMakerModel(ServiceModel):
     """A SageMaker model to use as the source or destination for an optimization job."""
 
     model_name: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "OptimizationVpcConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class OptimizationVpcConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class OptimizationVpcConfig(ServiceModel):
     """A VPC in Amazon VPC that's accessible to an optimized that you create with an optimization
     job. You can control access to and from your resources by configuring a VPC. For more
     information, see Give SageMaker Access to Resources in your Amazon VPC

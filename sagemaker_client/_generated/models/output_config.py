@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.target_device import TargetDevice
 from sagemaker_client._generated.models.target_platform import TargetPlatform
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class OutputConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class OutputConfig(ServiceModel):
     """Contains information about the output location for the compiled model and the target device
     that the model runs on. ``TargetDevice`` and ``TargetPlatform`` are mutually exclusive, so you
     need to choose one between the two to specify your target device or platform. If you cannot find

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.output_compression_type import OutputCompressionType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class OutputDataConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class OutputDataConfig(ServiceModel):
     """Provides information about how to store model training results (model artifacts)."""
 
     kms_key_id: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "OutputParameter",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class OutputParameter:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class OutputParameter(ServiceModel):
     """An output parameter of a pipeline step."""
 
     name: str = attrs.field(metadata={"wire": "Name", "min": 0, "max": 256})

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "OwnershipSettings",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class OwnershipSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class OwnershipSettings(ServiceModel):
     """The collection of ownership settings for a space."""
 
     owner_user_profile_name: str = attrs.field(

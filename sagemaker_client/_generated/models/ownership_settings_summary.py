@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "OwnershipSettingsSummary",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class OwnershipSettingsSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class OwnershipSettingsSummary(ServiceModel):
     """Specifies summary information about the ownership settings."""
 
     owner_user_profile_name: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ParallelismConfiguration",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ParallelismConfiguration:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ParallelismConfiguration(ServiceModel):
     """Configuration that controls the parallelism of the pipeline. By default, the parallelism
     configuration specified applies to all executions of the pipeline unless overridden.
     """

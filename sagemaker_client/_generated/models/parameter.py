@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "Parameter",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Parameter:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Parameter(ServiceModel):
     """Assigns a value to a named Pipeline parameter."""
 
     name: str = attrs.field(

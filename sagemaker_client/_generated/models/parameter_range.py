@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.categorical_parameter_range_specification import (
     CategoricalParameterRangeSpecification,
 )
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ParameterRange:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ParameterRange(ServiceModel):
     """Defines the possible values for categorical, continuous, and integer hyperparameters to be
     used by an algorithm.
     """

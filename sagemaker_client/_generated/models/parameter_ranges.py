@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_parameter import AutoParameter
 from sagemaker_client._generated.models.categorical_parameter_range import CategoricalParameterRange
 from sagemaker_client._generated.models.continuous_parameter_range import ContinuousParameterRange
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ParameterRanges:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ParameterRanges(ServiceModel):
     """Specifies ranges of integer, continuous, and categorical hyperparameters that a
     hyperparameter tuning job searches. The hyperparameter tuning job launches training jobs with
     hyperparameter values within these ranges to find the combination of values that result in the

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "Parent",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Parent:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Parent(ServiceModel):
     """The trial that a trial component is associated with and the experiment the trial is part of.
     A component might not be associated with a trial. A component can be associated with multiple
     trials.

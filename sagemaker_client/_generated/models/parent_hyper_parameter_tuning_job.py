@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ParentHyperParameterTuningJob",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ParentHyperParameterTuningJob:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ParentHyperParameterTuningJob(ServiceModel):
     """A previously completed or stopped hyperparameter tuning job to be used as a starting point
     for a new hyperparameter tuning job.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.role_group_assignment import RoleGroupAssignment
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PartnerAppConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PartnerAppConfig(ServiceModel):
     """Configuration settings for the SageMaker Partner AI App."""
 
     admin_users: list[str] | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "PartnerAppMaintenanceConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PartnerAppMaintenanceConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PartnerAppMaintenanceConfig(ServiceModel):
     """Maintenance configuration settings for the SageMaker Partner AI App."""
 
     maintenance_window_start: str | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.partner_app_status import PartnerAppStatus
 from sagemaker_client._generated.models.partner_app_type import PartnerAppType
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PartnerAppSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PartnerAppSummary(ServiceModel):
     """A subset of information related to a SageMaker Partner AI App. This information is used as
     part of the ``ListPartnerApps`` API response.
     """

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.pending_production_variant_summary import (
     PendingProductionVariantSummary,
 )
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PendingDeploymentSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PendingDeploymentSummary(ServiceModel):
     """The summary of an in-progress deployment when an endpoint is creating or updating with a new
     endpoint configuration.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.accelerator_partition_layout import (
     AcceleratorPartitionLayout,
 )
@@ -32,8 +33,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PendingProductionVariantSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PendingProductionVariantSummary(ServiceModel):
     """The production variant summary for a deployment when an endpoint is creating or updating with
     the CreateEndpoint
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpoint.html) or

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "Phase",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Phase:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Phase(ServiceModel):
     """Defines the traffic pattern."""
 
     initial_number_of_users: int | None = attrs.field(

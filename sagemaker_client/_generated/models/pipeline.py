@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.parallelism_configuration import ParallelismConfiguration
 from sagemaker_client._generated.models.pipeline_status import PipelineStatus
 from sagemaker_client._generated.models.tag import Tag
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Pipeline:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Pipeline(ServiceModel):
     """A SageMaker Model Building Pipeline instance."""
 
     pipeline_arn: str | None = attrs.field(

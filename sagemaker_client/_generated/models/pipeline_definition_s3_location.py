@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "PipelineDefinitionS3Location",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PipelineDefinitionS3Location:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PipelineDefinitionS3Location(ServiceModel):
     """The location of the pipeline definition stored in Amazon S3."""
 
     bucket: str = attrs.field(

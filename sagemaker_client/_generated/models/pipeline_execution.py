@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.parallelism_configuration import ParallelismConfiguration
 from sagemaker_client._generated.models.parameter import Parameter
 from sagemaker_client._generated.models.pipeline_execution_status import PipelineExecutionStatus
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PipelineExecution:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PipelineExecution(ServiceModel):
     """An execution of a pipeline."""
 
     pipeline_arn: str | None = attrs.field(

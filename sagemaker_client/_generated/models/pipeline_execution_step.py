@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cache_hit_result import CacheHitResult
 from sagemaker_client._generated.models.iteration_context import IterationContext
 from sagemaker_client._generated.models.pipeline_execution_step_metadata import (
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PipelineExecutionStep:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PipelineExecutionStep(ServiceModel):
     """An execution of a step in a pipeline."""
 
     step_name: str | None = attrs.field(

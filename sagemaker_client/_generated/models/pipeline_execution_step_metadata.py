@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.athena_step_metadata import AthenaStepMetadata
 from sagemaker_client._generated.models.auto_ml_job_step_metadata import AutoMLJobStepMetadata
 from sagemaker_client._generated.models.bedrock_custom_model_deployment_metadata import (
@@ -57,8 +58,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PipelineExecutionStepMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PipelineExecutionStepMetadata(ServiceModel):
     """Metadata for a step execution."""
 
     training_job: TrainingJobStepMetadata | None = attrs.field(

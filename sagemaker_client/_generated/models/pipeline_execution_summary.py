@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.pipeline_execution_status import PipelineExecutionStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PipelineExecutionSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PipelineExecutionSummary(ServiceModel):
     """A pipeline execution summary."""
 
     pipeline_execution_arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "PipelineExperimentConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PipelineExperimentConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PipelineExperimentConfig(ServiceModel):
     """Specifies the names of the experiment and trial created by a pipeline."""
 
     experiment_name: str | None = attrs.field(

@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "PipelineSummary",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PipelineSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PipelineSummary(ServiceModel):
     """A summary of a pipeline."""
 
     pipeline_arn: str | None = attrs.field(

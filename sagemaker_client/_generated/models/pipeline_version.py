@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.pipeline_execution_status import PipelineExecutionStatus
 from sagemaker_client._generated.models.user_context import UserContext
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PipelineVersion:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PipelineVersion(ServiceModel):
     """The version of the pipeline."""
 
     pipeline_arn: str | None = attrs.field(

@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "PipelineVersionSummary",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PipelineVersionSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PipelineVersionSummary(ServiceModel):
     """The summary of the pipeline version."""
 
     pipeline_arn: str | None = attrs.field(

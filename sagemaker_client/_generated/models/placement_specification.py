@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "PlacementSpecification",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PlacementSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PlacementSpecification(ServiceModel):
     """Specifies how instances should be placed on a specific UltraServer."""
 
     ultra_server_id: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "PredefinedMetricSpecification",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PredefinedMetricSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PredefinedMetricSpecification(ServiceModel):
     """A specification for a predefined metric."""
 
     predefined_metric_type: str | None = attrs.field(

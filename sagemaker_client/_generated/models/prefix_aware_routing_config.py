@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "PrefixAwareRoutingConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PrefixAwareRoutingConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PrefixAwareRoutingConfig(ServiceModel):
     """The configuration for prefix-aware routing on a SageMaker real-time inference endpoint.
     Specify ``PrefixLength`` and ``ConcurrencyThreshold`` to control routing behavior.
     """

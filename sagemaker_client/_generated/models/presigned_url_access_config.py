@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "PresignedUrlAccessConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PresignedUrlAccessConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PresignedUrlAccessConfig(ServiceModel):
     """Configuration for accessing hub content through presigned URLs, including license agreement
     acceptance and URL validation settings.
     """

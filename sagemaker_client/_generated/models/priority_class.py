@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "PriorityClass",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PriorityClass:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PriorityClass(ServiceModel):
     """Priority class configuration. When included in ``PriorityClasses``, these class
     configurations define how tasks are queued.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.processing_instance_preference import (
     ProcessingInstancePreference,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProcessingClusterConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProcessingClusterConfig(ServiceModel):
     """Configuration for the cluster used to run a processing job."""
 
     instance_count: int | None = attrs.field(

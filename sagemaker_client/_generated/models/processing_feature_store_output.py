@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ProcessingFeatureStoreOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProcessingFeatureStoreOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProcessingFeatureStoreOutput(ServiceModel):
     """Configuration for processing job outputs in Amazon SageMaker Feature Store."""
 
     feature_group_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.dataset_definition import DatasetDefinition
 from sagemaker_client._generated.models.processing_s3_input import ProcessingS3Input
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProcessingInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProcessingInput(ServiceModel):
     """The inputs for a processing job. The processing input must specify exactly one of either
     ``S3Input`` or ``DatasetDefinition`` types.
     """

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.app_specification import AppSpecification
 from sagemaker_client._generated.models.experiment_config import ExperimentConfig
 from sagemaker_client._generated.models.network_config import NetworkConfig
@@ -24,8 +25,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProcessingJob:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProcessingJob(ServiceModel):
     """An Amazon SageMaker processing job that is used to analyze data and evaluate models. For more
     information, see Process Data and Evaluate Models
     (https://docs.aws.amazon.com/sagemaker/latest/dg/processing-job.html).

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ProcessingJobStepMetadata",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProcessingJobStepMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProcessingJobStepMetadata(ServiceModel):
     """Metadata for a processing job step."""
 
     arn: str | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.processing_job_status import ProcessingJobStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProcessingJobSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProcessingJobSummary(ServiceModel):
     """Summary of information about a processing job."""
 
     processing_job_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.processing_feature_store_output import (
     ProcessingFeatureStoreOutput,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProcessingOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProcessingOutput(ServiceModel):
     """Describes the results of a processing job. The processing output must specify exactly one of
     either ``S3Output`` or ``FeatureStoreOutput`` types.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.processing_output import ProcessingOutput
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProcessingOutputConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProcessingOutputConfig(ServiceModel):
     """Configuration for uploading output from the processing container."""
 
     outputs: list[ProcessingOutput] = attrs.field(metadata={"wire": "Outputs", "min": 0, "max": 10})

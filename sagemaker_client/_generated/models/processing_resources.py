@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.processing_cluster_config import ProcessingClusterConfig
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProcessingResources:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProcessingResources(ServiceModel):
     """Identifies the resources, ML compute instances, and ML storage volumes to deploy for a
     processing job. In distributed training, you specify more than one instance.
     """

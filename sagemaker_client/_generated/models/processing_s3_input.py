@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.processing_s3_compression_type import (
     ProcessingS3CompressionType,
 )
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProcessingS3Input:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProcessingS3Input(ServiceModel):
     """Configuration for downloading input data from Amazon S3 into the processing container."""
 
     s3_uri: str = attrs.field(

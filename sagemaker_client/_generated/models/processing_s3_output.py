@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.processing_s3_upload_mode import ProcessingS3UploadMode
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProcessingS3Output:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProcessingS3Output(ServiceModel):
     """Configuration for uploading output data to Amazon S3 from the processing container."""
 
     s3_uri: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ProcessingStoppingCondition",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProcessingStoppingCondition:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProcessingStoppingCondition(ServiceModel):
     """Configures conditions under which the processing job should be stopped, such as how long the
     processing job has been running. After the condition is met, the processing job is stopped.
     """

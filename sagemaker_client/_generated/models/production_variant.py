@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.accelerator_partition_layout import (
     AcceleratorPartitionLayout,
 )
@@ -39,8 +40,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProductionVariant:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProductionVariant(ServiceModel):
     """Identifies a model that you want to host and the resources chosen to deploy for hosting it.
     If you are deploying multiple models, tell SageMaker how to distribute traffic among the models
     by specifying variant weights. For more information on production variants, check Production

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.capacity_reservation_preference import (
     CapacityReservationPreference,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProductionVariantCapacityReservationConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProductionVariantCapacityReservationConfig(ServiceModel):
     """Settings for the capacity reservation for the compute instances that SageMaker AI reserves
     for an endpoint.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.capacity_reservation_preference import (
     CapacityReservationPreference,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProductionVariantCapacityReservationSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProductionVariantCapacityReservationSummary(ServiceModel):
     """Details about an ML capacity reservation."""
 
     ml_reservation_arn: str | None = attrs.field(

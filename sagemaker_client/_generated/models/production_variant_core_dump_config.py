@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ProductionVariantCoreDumpConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProductionVariantCoreDumpConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProductionVariantCoreDumpConfig(ServiceModel):
     """Specifies configuration for a core dump from the model container when the process crashes."""
 
     destination_s3_uri: str = attrs.field(

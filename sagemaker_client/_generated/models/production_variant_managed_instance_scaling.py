@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.managed_instance_scaling_status import (
     ManagedInstanceScalingStatus,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProductionVariantManagedInstanceScaling:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProductionVariantManagedInstanceScaling(ServiceModel):
     """Settings that control the range in the number of instances that the endpoint provisions as it
     scales up or down to accommodate traffic.
     """

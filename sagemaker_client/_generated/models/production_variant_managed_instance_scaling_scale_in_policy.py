@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.managed_instance_scaling_scale_in_strategy import (
     ManagedInstanceScalingScaleInStrategy,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProductionVariantManagedInstanceScalingScaleInPolicy:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProductionVariantManagedInstanceScalingScaleInPolicy(ServiceModel):
     """Configures the scale-in behavior for managed instance scaling."""
 
     strategy: ManagedInstanceScalingScaleInStrategy | str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.prefix_aware_routing_config import PrefixAwareRoutingConfig
 from sagemaker_client._generated.models.routing_strategy import RoutingStrategy
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProductionVariantRoutingConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProductionVariantRoutingConfig(ServiceModel):
     """Settings that control how the endpoint routes incoming traffic to the instances that the
     endpoint hosts.
     """

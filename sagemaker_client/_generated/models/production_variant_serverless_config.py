@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ProductionVariantServerlessConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProductionVariantServerlessConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProductionVariantServerlessConfig(ServiceModel):
     """Specifies the serverless configuration for an endpoint variant."""
 
     memory_size_in_mb: int = attrs.field(

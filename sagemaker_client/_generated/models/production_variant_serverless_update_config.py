@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ProductionVariantServerlessUpdateConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProductionVariantServerlessUpdateConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProductionVariantServerlessUpdateConfig(ServiceModel):
     """Specifies the serverless update concurrency configuration for an endpoint variant."""
 
     max_concurrency: int | None = attrs.field(

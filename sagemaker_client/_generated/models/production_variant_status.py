@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.variant_status import VariantStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProductionVariantStatus:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProductionVariantStatus(ServiceModel):
     """Describes the status of the production variant."""
 
     status: VariantStatus | str = attrs.field(metadata={"wire": "Status"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.accelerator_partition_layout import (
     AcceleratorPartitionLayout,
 )
@@ -29,8 +30,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProductionVariantSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProductionVariantSummary(ServiceModel):
     """Describes weight and capacities for a production variant associated with an endpoint. If you
     sent a request to the ``UpdateEndpointWeightsAndCapacities`` API and the endpoint status is
     ``Updating``, you get different desired and current values.

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ProfilerConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProfilerConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProfilerConfig(ServiceModel):
     """Configuration information for Amazon SageMaker Debugger system monitoring, framework
     profiling, and storage paths.
     """

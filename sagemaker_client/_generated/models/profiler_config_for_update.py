@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ProfilerConfigForUpdate",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProfilerConfigForUpdate:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProfilerConfigForUpdate(ServiceModel):
     """Configuration information for updating the Amazon SageMaker Debugger profile parameters,
     system and framework metrics configurations, and storage paths.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.processing_instance_type import ProcessingInstanceType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProfilerRuleConfiguration:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProfilerRuleConfiguration(ServiceModel):
     """Configuration information for profiling rules."""
 
     rule_configuration_name: str = attrs.field(

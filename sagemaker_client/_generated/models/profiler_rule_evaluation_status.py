@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.rule_evaluation_status import RuleEvaluationStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProfilerRuleEvaluationStatus:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProfilerRuleEvaluationStatus(ServiceModel):
     """Information about the status of the rule evaluation."""
 
     rule_configuration_name: str | None = attrs.field(

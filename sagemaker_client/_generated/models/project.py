@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.project_status import ProjectStatus
 from sagemaker_client._generated.models.service_catalog_provisioned_product_details import (
     ServiceCatalogProvisionedProductDetails,
@@ -23,8 +24,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Project:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Project(ServiceModel):
     """The properties of a project as returned by the Search API."""
 
     project_arn: str | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.project_status import ProjectStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProjectSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProjectSummary(ServiceModel):
     """Information about a project."""
 
     project_name: str = attrs.field(

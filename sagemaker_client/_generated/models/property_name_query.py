@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "PropertyNameQuery",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PropertyNameQuery:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PropertyNameQuery(ServiceModel):
     """Part of the ``SuggestionQuery`` type. Specifies a hint for retrieving property names that
     begin with the specified text.
     """

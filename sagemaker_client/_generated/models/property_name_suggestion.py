@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "PropertyNameSuggestion",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PropertyNameSuggestion:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PropertyNameSuggestion(ServiceModel):
     """A property name returned from a ``GetSearchSuggestions`` call that specifies a value in the
     ``PropertyNameQuery`` field.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ProvisioningParameter",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ProvisioningParameter:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ProvisioningParameter(ServiceModel):
     """A key value pair used when you provision a project as a service catalog product. For
     information, see What is Amazon Web Services Service Catalog
     (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/introduction.html).

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.usd import USD
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PublicWorkforceTaskPrice:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PublicWorkforceTaskPrice(ServiceModel):
     """Defines the amount of money paid to an Amazon Mechanical Turk worker for each task performed.
 
     Use one of the following prices for bounding box tasks. Prices are in US dollars and should be

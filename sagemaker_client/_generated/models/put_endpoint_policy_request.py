@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "PutEndpointPolicyRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PutEndpointPolicyRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PutEndpointPolicyRequest(ServiceModel):
     """The ``PutEndpointPolicyRequest`` structure."""
 
     endpoint_name: str = attrs.field(

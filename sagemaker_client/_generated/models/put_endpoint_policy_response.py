@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "PutEndpointPolicyResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class PutEndpointPolicyResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class PutEndpointPolicyResponse(ServiceModel):
     """The ``PutEndpointPolicyResponse`` structure."""
 
     endpoint_arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "QualityCheckStepMetadata",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class QualityCheckStepMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class QualityCheckStepMetadata(ServiceModel):
     """Container for the metadata for a Quality check step. For more information, see the topic on
     QualityCheck step
     (https://docs.aws.amazon.com/sagemaker/latest/dg/build-and-manage-steps.html#step-type-quality-check)

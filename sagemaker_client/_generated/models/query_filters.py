@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.lineage_type import LineageType
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class QueryFilters:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class QueryFilters(ServiceModel):
     """A set of filters to narrow the set of lineage entities connected to the ``StartArn``(s)
     returned by the ``QueryLineage`` API action.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.direction import Direction
 from sagemaker_client._generated.models.query_filters import QueryFilters
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class QueryLineageRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class QueryLineageRequest(ServiceModel):
     """The ``QueryLineageRequest`` structure."""
 
     start_arns: list[str] | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.edge import Edge
 from sagemaker_client._generated.models.vertex import Vertex
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class QueryLineageResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class QueryLineageResponse(ServiceModel):
     """The ``QueryLineageResponse`` structure."""
 
     vertices: list[Vertex] | None = attrs.field(default=None, metadata={"wire": "Vertices"})

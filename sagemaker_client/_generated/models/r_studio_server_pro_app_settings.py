@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.r_studio_server_pro_access_status import (
     RStudioServerProAccessStatus,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RStudioServerProAppSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RStudioServerProAppSettings(ServiceModel):
     """A collection of settings that configure user interaction with the ``RStudioServerPro`` app."""
 
     access_status: RStudioServerProAccessStatus | str | None = attrs.field(

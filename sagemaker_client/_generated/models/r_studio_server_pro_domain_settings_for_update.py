@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.resource_spec import ResourceSpec
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RStudioServerProDomainSettingsForUpdate:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RStudioServerProDomainSettingsForUpdate(ServiceModel):
     """A collection of settings that update the current configuration for the ``RStudioServerPro``
     Domain-level app.
     """

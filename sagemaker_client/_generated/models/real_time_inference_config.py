@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.production_variant_instance_type import (
     ProductionVariantInstanceType,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RealTimeInferenceConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RealTimeInferenceConfig(ServiceModel):
     """The infrastructure configuration for deploying the model to a real-time inference endpoint."""
 
     instance_type: ProductionVariantInstanceType | str = attrs.field(

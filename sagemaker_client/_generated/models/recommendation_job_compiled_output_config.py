@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "RecommendationJobCompiledOutputConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RecommendationJobCompiledOutputConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RecommendationJobCompiledOutputConfig(ServiceModel):
     """Provides information about the output configuration for the compiled model."""
 
     s3_output_uri: str | None = attrs.field(

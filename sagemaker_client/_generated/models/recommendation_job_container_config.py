@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.recommendation_job_payload_config import (
     RecommendationJobPayloadConfig,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RecommendationJobContainerConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RecommendationJobContainerConfig(ServiceModel):
     """Specifies mandatory fields for running an Inference Recommender job directly in the
     CreateInferenceRecommendationsJob
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceRecommendationsJob.html)

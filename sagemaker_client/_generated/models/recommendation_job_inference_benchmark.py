@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.endpoint_output_configuration import (
     EndpointOutputConfiguration,
 )
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RecommendationJobInferenceBenchmark:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RecommendationJobInferenceBenchmark(ServiceModel):
     """The details for a specific benchmark from an Inference Recommender job."""
 
     metrics: RecommendationMetrics | None = attrs.field(default=None, metadata={"wire": "Metrics"})

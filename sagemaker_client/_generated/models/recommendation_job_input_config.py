@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.endpoint_info import EndpointInfo
 from sagemaker_client._generated.models.endpoint_input_configuration import (
     EndpointInputConfiguration,
@@ -25,8 +26,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RecommendationJobInputConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RecommendationJobInputConfig(ServiceModel):
     """The input configuration of the recommendation job."""
 
     model_package_version_arn: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.recommendation_job_compiled_output_config import (
     RecommendationJobCompiledOutputConfig,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RecommendationJobOutputConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RecommendationJobOutputConfig(ServiceModel):
     """Provides information about the output configuration for the compiled model."""
 
     kms_key_id: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "RecommendationJobPayloadConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RecommendationJobPayloadConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RecommendationJobPayloadConfig(ServiceModel):
     """The configuration for the payload for a recommendation job."""
 
     sample_payload_url: str | None = attrs.field(

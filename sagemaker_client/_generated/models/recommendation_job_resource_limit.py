@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "RecommendationJobResourceLimit",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RecommendationJobResourceLimit:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RecommendationJobResourceLimit(ServiceModel):
     """Specifies the maximum number of jobs that can run in parallel and the maximum number of jobs
     that can run.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.flat_invocations import FlatInvocations
 from sagemaker_client._generated.models.model_latency_threshold import ModelLatencyThreshold
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RecommendationJobStoppingConditions:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RecommendationJobStoppingConditions(ServiceModel):
     """Specifies conditions for stopping a job. When a job reaches a stopping condition limit,
     SageMaker ends the job.
     """

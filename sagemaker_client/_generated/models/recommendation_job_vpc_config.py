@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "RecommendationJobVpcConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RecommendationJobVpcConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RecommendationJobVpcConfig(ServiceModel):
     """Inference Recommender provisions SageMaker endpoints with access to VPC in the inference
     recommendation job.
     """

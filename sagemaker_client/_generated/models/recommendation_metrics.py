@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "RecommendationMetrics",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RecommendationMetrics:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RecommendationMetrics(ServiceModel):
     """The metrics of recommendations."""
 
     cost_per_hour: float | None = attrs.field(default=None, metadata={"wire": "CostPerHour"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.redshift_result_compression_type import (
     RedshiftResultCompressionType,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RedshiftDatasetDefinition:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RedshiftDatasetDefinition(ServiceModel):
     """Configuration for Redshift Dataset Definition input."""
 
     cluster_id: str = attrs.field(

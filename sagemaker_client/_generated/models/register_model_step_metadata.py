@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "RegisterModelStepMetadata",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RegisterModelStepMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RegisterModelStepMetadata(ServiceModel):
     """Metadata for a register model job step."""
 
     arn: str | None = attrs.field(default=None, metadata={"wire": "Arn", "min": 0, "max": 256})

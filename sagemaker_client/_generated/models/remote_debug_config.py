@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "RemoteDebugConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RemoteDebugConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RemoteDebugConfig(ServiceModel):
     """Configuration for remote debugging for the CreateTrainingJob
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html) API. To
     learn more about the remote debugging functionality of SageMaker, see Access a training

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "RemoteDebugConfigForUpdate",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RemoteDebugConfigForUpdate:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RemoteDebugConfigForUpdate(ServiceModel):
     """Configuration for remote debugging for the UpdateTrainingJob
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateTrainingJob.html) API. To
     learn more about the remote debugging functionality of SageMaker, see Access a training

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.renderable_task import RenderableTask
 from sagemaker_client._generated.models.ui_template import UiTemplate
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RenderUiTemplateRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RenderUiTemplateRequest(ServiceModel):
     """The ``RenderUiTemplateRequest`` structure."""
 
     ui_template: UiTemplate | None = attrs.field(default=None, metadata={"wire": "UiTemplate"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.rendering_error import RenderingError
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RenderUiTemplateResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RenderUiTemplateResponse(ServiceModel):
     """The ``RenderUiTemplateResponse`` structure."""
 
     rendered_content: str = attrs.field(metadata={"wire": "RenderedContent"})

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "RenderableTask",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RenderableTask:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RenderableTask(ServiceModel):
     """Contains input values for a task."""
 
     input: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "RenderingError",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RenderingError:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RenderingError(ServiceModel):
     """A description of an error that occurred while rendering the template."""
 
     code: str = attrs.field(metadata={"wire": "Code"})

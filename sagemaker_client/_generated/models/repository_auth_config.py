@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "RepositoryAuthConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RepositoryAuthConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RepositoryAuthConfig(ServiceModel):
     """Specifies an authentication configuration for the private docker registry where your model
     image is hosted. Specify a value for this property only if you specified ``Vpc`` as the value
     for the ``RepositoryAccessMode`` field of the ``ImageConfig`` object that you passed to a call

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.reserved_capacity_instance_type import (
     ReservedCapacityInstanceType,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ReservedCapacityOffering:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ReservedCapacityOffering(ServiceModel):
     """Details about a reserved capacity offering for a training plan offering.
 
     For more information about how to reserve GPU capacity for your SageMaker HyperPod clusters

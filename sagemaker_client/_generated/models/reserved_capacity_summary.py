@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.reserved_capacity_instance_type import (
     ReservedCapacityInstanceType,
 )
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ReservedCapacitySummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ReservedCapacitySummary(ServiceModel):
     """Details of a reserved capacity for the training plan.
 
     For more information about how to reserve GPU capacity for your SageMaker HyperPod clusters

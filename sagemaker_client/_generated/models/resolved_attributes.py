@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_ml_job_completion_criteria import (
     AutoMLJobCompletionCriteria,
 )
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ResolvedAttributes:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ResolvedAttributes(ServiceModel):
     """The resolved attributes."""
 
     auto_ml_job_objective: AutoMLJobObjective | None = attrs.field(

@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ResourceCatalog",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ResourceCatalog:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ResourceCatalog(ServiceModel):
     """A resource catalog containing all of the resources of a specific resource type within a
     resource owner account. For an example on sharing the Amazon SageMaker Feature Store
     ``DefaultFeatureGroupCatalog``, see Share Amazon SageMaker Catalog resource type

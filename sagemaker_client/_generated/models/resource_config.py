@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.instance_group import InstanceGroup
 from sagemaker_client._generated.models.instance_placement_config import InstancePlacementConfig
 from sagemaker_client._generated.models.instance_preference import InstancePreference
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ResourceConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ResourceConfig(ServiceModel):
     """Describes the resources, including machine learning (ML) compute instances and ML storage
     volumes, to use for model training.
     """

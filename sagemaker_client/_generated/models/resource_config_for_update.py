@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ResourceConfigForUpdate",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ResourceConfigForUpdate:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ResourceConfigForUpdate(ServiceModel):
     """The ``ResourceConfig`` to update ``KeepAlivePeriodInSeconds``. Other fields in the
     ``ResourceConfig`` cannot be updated.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ResourceLimits",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ResourceLimits:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ResourceLimits(ServiceModel):
     """Specifies the maximum number of training jobs and parallel training jobs that a
     hyperparameter tuning job can launch.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.compute_quota_resource_config import (
     ComputeQuotaResourceConfig,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ResourceSharingConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ResourceSharingConfig(ServiceModel):
     """Resource sharing configuration."""
 
     strategy: ResourceSharingStrategy | str = attrs.field(metadata={"wire": "Strategy"})

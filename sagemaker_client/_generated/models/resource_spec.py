@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.app_instance_type import AppInstanceType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ResourceSpec:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ResourceSpec(ServiceModel):
     """Specifies the ARN's of a SageMaker AI image and SageMaker AI image version, and the instance
     type that the version runs on.
 

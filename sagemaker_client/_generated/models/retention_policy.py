@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.retention_type import RetentionType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RetentionPolicy:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RetentionPolicy(ServiceModel):
     """The retention policy for data stored on an Amazon Elastic File System volume."""
 
     home_efs_file_system: RetentionType | str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.parallelism_configuration import ParallelismConfiguration
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RetryPipelineExecutionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RetryPipelineExecutionRequest(ServiceModel):
     """The ``RetryPipelineExecutionRequest`` structure."""
 
     pipeline_execution_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "RetryPipelineExecutionResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RetryPipelineExecutionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RetryPipelineExecutionResponse(ServiceModel):
     """The ``RetryPipelineExecutionResponse`` structure."""
 
     pipeline_execution_arn: str | None = attrs.field(

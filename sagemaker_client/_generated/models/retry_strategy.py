@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "RetryStrategy",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RetryStrategy:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RetryStrategy(ServiceModel):
     """The retry strategy to use when a training job fails due to an ``InternalServerError``.
     ``RetryStrategy`` is specified as part of the ``CreateTrainingJob`` and
     ``CreateHyperParameterTuningJob`` requests. You can add the ``StoppingCondition`` parameter to

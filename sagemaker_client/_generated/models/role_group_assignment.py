@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "RoleGroupAssignment",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RoleGroupAssignment:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RoleGroupAssignment(ServiceModel):
     """Defines the mapping between an in-app role and the Amazon Web Services IAM Identity Center
     group patterns that should be assigned to that role within the SageMaker Partner AI App.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.capacity_size_config import CapacitySizeConfig
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RollingDeploymentPolicy:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RollingDeploymentPolicy(ServiceModel):
     """The configurations that SageMaker uses when updating the AMI versions."""
 
     maximum_batch_size: CapacitySizeConfig = attrs.field(metadata={"wire": "MaximumBatchSize"})

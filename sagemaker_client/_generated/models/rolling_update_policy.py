@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.capacity_size import CapacitySize
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RollingUpdatePolicy:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RollingUpdatePolicy(ServiceModel):
     """Specifies a rolling deployment strategy for updating a SageMaker endpoint."""
 
     maximum_batch_size: CapacitySize = attrs.field(metadata={"wire": "MaximumBatchSize"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.destination import Destination
 from sagemaker_client._generated.models.inference_router_routing_preference import (
     InferenceRouterRoutingPreference,
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RoutingTarget:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RoutingTarget(ServiceModel):
     """A model that an inference router serves, and the destinations that can serve it. When you
     invoke the router, you name the routing target, and the router sends the request to one of its
     destinations.

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "RoutingTargetAsyncInferenceClientConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RoutingTargetAsyncInferenceClientConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RoutingTargetAsyncInferenceClientConfig(ServiceModel):
     """How the inference router submits asynchronous requests to the destinations of a routing
     target.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.routing_target_async_inference_client_config import (
     RoutingTargetAsyncInferenceClientConfig,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RoutingTargetAsyncInferenceConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RoutingTargetAsyncInferenceConfig(ServiceModel):
     """The asynchronous inference settings of a routing target."""
 
     output_config: RoutingTargetAsyncInferenceOutputConfig = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "RoutingTargetAsyncInferenceNotificationConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RoutingTargetAsyncInferenceNotificationConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RoutingTargetAsyncInferenceNotificationConfig(ServiceModel):
     """The Amazon SNS topics that the inference router publishes to. The router publishes one
     notification for each request. The notification contains the location of the result, not the
     result itself. The destination endpoints also send their own notifications, if they're

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.routing_target_async_inference_notification_config import (
     RoutingTargetAsyncInferenceNotificationConfig,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class RoutingTargetAsyncInferenceOutputConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class RoutingTargetAsyncInferenceOutputConfig(ServiceModel):
     """The output settings for the asynchronous requests of a routing target. Every destination
     writes to the same locations. ``CreateInferenceRouter`` and ``UpdateInferenceRouter`` don't
     check who owns the buckets. If another account owns the output bucket, requests fail.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hub_access_config import HubAccessConfig
 from sagemaker_client._generated.models.model_access_config import ModelAccessConfig
 from sagemaker_client._generated.models.s3_data_distribution import S3DataDistribution
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class S3DataSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class S3DataSource(ServiceModel):
     """Describes the S3 data source.
 
     Your input bucket must be in the same Amazon Web Services region as your training job.

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "S3FileSystem",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class S3FileSystem:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class S3FileSystem(ServiceModel):
     """A custom file system in Amazon S3. This is only supported in Amazon SageMaker Unified Studio."""
 
     s3_uri: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "S3FileSystemConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class S3FileSystemConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class S3FileSystemConfig(ServiceModel):
     """Configuration for the custom Amazon S3 file system."""
 
     mount_path: str | None = attrs.field(

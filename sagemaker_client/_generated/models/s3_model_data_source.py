@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_hub_access_config import InferenceHubAccessConfig
 from sagemaker_client._generated.models.model_access_config import ModelAccessConfig
 from sagemaker_client._generated.models.model_compression_type import ModelCompressionType
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class S3ModelDataSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class S3ModelDataSource(ServiceModel):
     """Specifies the S3 location of ML model data to deploy."""
 
     s3_uri: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.iam_policy_constraints import IamPolicyConstraints
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class S3Presign:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class S3Presign(ServiceModel):
     """This object defines the access restrictions to Amazon S3 resources that are included in
     custom worker task templates using the Liquid filter, ``grant_read_access``.
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "S3StorageConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class S3StorageConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class S3StorageConfig(ServiceModel):
     """The Amazon Simple Storage (Amazon S3) location and security configuration for
     ``OfflineStore``.
     """

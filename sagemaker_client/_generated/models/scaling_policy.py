@@ -7,6 +7,7 @@ from typing import ClassVar
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.target_tracking_scaling_policy_configuration import (
     TargetTrackingScalingPolicyConfiguration,
 )
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ScalingPolicy:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ScalingPolicy(ServiceModel):
     """An object containing a recommended scaling policy.
 
     Exactly one member must be set.

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ScalingPolicyMetric",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ScalingPolicyMetric:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ScalingPolicyMetric(ServiceModel):
     """The metric for a scaling policy."""
 
     invocations_per_instance: int | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ScalingPolicyObjective",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ScalingPolicyObjective:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ScalingPolicyObjective(ServiceModel):
     """An object where you specify the anticipated traffic pattern for an endpoint."""
 
     min_invocations_per_minute: int | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ScheduleConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ScheduleConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ScheduleConfig(ServiceModel):
     """Configuration details about the monitoring schedule."""
 
     schedule_expression: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.deployment_configuration import DeploymentConfiguration
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ScheduledUpdateConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ScheduledUpdateConfig(ServiceModel):
     """The configuration object of the schedule that SageMaker follows when updating the AMI."""
 
     schedule_expression: str = attrs.field(

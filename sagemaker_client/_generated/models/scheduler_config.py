@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.fair_share import FairShare
 from sagemaker_client._generated.models.idle_resource_sharing import IdleResourceSharing
 from sagemaker_client._generated.models.priority_class import PriorityClass
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SchedulerConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SchedulerConfig(ServiceModel):
     """Cluster policy configuration. This policy is used for task prioritization and fair-share
     allocation. This helps prioritize critical workloads and distributes idle compute across
     entities.

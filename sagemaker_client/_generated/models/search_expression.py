@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.boolean_operator import BooleanOperator
 from sagemaker_client._generated.models.filter import Filter
 from sagemaker_client._generated.models.nested_filters import NestedFilters
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SearchExpression:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SearchExpression(ServiceModel):
     """A multi-expression that searches for the specified resource or resources in a search. All
     resource objects that satisfy the expression's condition are included in the search results. You
     must specify at least one subexpression, filter, or nested filter. A ``SearchExpression`` can

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.endpoint import Endpoint
 from sagemaker_client._generated.models.experiment import Experiment
 from sagemaker_client._generated.models.feature_group import FeatureGroup
@@ -31,8 +32,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SearchRecord:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SearchRecord(ServiceModel):
     """A single resource returned as part of the Search
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API response.
     """

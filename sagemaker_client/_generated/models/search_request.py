@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cross_account_filter_option import CrossAccountFilterOption
 from sagemaker_client._generated.models.resource_type import ResourceType
 from sagemaker_client._generated.models.search_expression import SearchExpression
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SearchRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SearchRequest(ServiceModel):
     """The ``SearchRequest`` structure."""
 
     resource: ResourceType | str = attrs.field(metadata={"wire": "Resource"})

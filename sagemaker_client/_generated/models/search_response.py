@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.search_record import SearchRecord
 from sagemaker_client._generated.models.total_hits import TotalHits
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SearchResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SearchResponse(ServiceModel):
     """The ``SearchResponse`` structure."""
 
     results: list[SearchRecord] | None = attrs.field(default=None, metadata={"wire": "Results"})

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.reserved_capacity_instance_type import (
     ReservedCapacityInstanceType,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SearchTrainingPlanOfferingsRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SearchTrainingPlanOfferingsRequest(ServiceModel):
     """The ``SearchTrainingPlanOfferingsRequest`` structure."""
 
     instance_type: ReservedCapacityInstanceType | str | None = attrs.field(

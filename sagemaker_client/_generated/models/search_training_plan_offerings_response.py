@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.training_plan_extension_offering import (
     TrainingPlanExtensionOffering,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SearchTrainingPlanOfferingsResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SearchTrainingPlanOfferingsResponse(ServiceModel):
     """The ``SearchTrainingPlanOfferingsResponse`` structure."""
 
     training_plan_offerings: list[TrainingPlanOffering] = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.secondary_status import SecondaryStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SecondaryStatusTransition:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SecondaryStatusTransition(ServiceModel):
     """An array element of ``SecondaryStatusTransitions`` for DescribeTrainingJob
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrainingJob.html). It
     provides additional details about a status that the training job has transitioned through. A

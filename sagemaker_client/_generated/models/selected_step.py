@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "SelectedStep",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SelectedStep:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SelectedStep(ServiceModel):
     """A step selected to run in selective execution mode."""
 
     step_name: str = attrs.field(metadata={"wire": "StepName", "min": 0, "max": 256})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.selected_step import SelectedStep
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SelectiveExecutionConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SelectiveExecutionConfig(ServiceModel):
     """The selective execution configuration applied to the pipeline run."""
 
     source_pipeline_execution_arn: str | None = attrs.field(

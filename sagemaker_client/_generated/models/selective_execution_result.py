@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "SelectiveExecutionResult",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SelectiveExecutionResult:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SelectiveExecutionResult(ServiceModel):
     """The ARN from an execution of the current pipeline."""
 
     source_pipeline_execution_arn: str | None = attrs.field(

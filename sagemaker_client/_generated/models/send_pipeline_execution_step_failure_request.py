@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "SendPipelineExecutionStepFailureRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SendPipelineExecutionStepFailureRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SendPipelineExecutionStepFailureRequest(ServiceModel):
     """The ``SendPipelineExecutionStepFailureRequest`` structure."""
 
     callback_token: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "SendPipelineExecutionStepFailureResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SendPipelineExecutionStepFailureResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SendPipelineExecutionStepFailureResponse(ServiceModel):
     """The ``SendPipelineExecutionStepFailureResponse`` structure."""
 
     pipeline_execution_arn: str | None = attrs.field(

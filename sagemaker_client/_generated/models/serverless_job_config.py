@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.customization_technique import CustomizationTechnique
 from sagemaker_client._generated.models.evaluation_type import EvaluationType
 from sagemaker_client._generated.models.peft import Peft
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ServerlessJobConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ServerlessJobConfig(ServiceModel):
     """The configuration for the serverless training job."""
 
     base_model_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ServiceCatalogProvisionedProductDetails",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ServiceCatalogProvisionedProductDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ServiceCatalogProvisionedProductDetails(ServiceModel):
     """Details of a provisioned service catalog product. For information about service catalog, see
     What is Amazon Web Services Service Catalog
     (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/introduction.html).

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.provisioning_parameter import ProvisioningParameter
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ServiceCatalogProvisioningUpdateDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ServiceCatalogProvisioningUpdateDetails(ServiceModel):
     """Details that you specify to provision a service catalog product. For information about
     service catalog, see What is Amazon Web Services Service Catalog
     (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/introduction.html).

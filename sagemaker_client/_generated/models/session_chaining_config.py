@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "SessionChainingConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SessionChainingConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SessionChainingConfig(ServiceModel):
     """Contains information about attribute-based access control (ABAC) for a training job. The
     session chaining configuration uses Amazon Security Token Service (STS) for your training job to
     request temporary, limited-privilege credentials to tenants. For more information, see

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.shadow_model_variant_config import ShadowModelVariantConfig
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ShadowModeConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ShadowModeConfig(ServiceModel):
     """The configuration of ``ShadowMode`` inference experiment type, which specifies a production
     variant to take all the inference requests, and a shadow variant to which Amazon SageMaker
     replicates a percentage of the inference requests. For the shadow variant it also specifies the

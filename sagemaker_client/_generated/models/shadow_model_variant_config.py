@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ShadowModelVariantConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ShadowModelVariantConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ShadowModelVariantConfig(ServiceModel):
     """The name and sampling percentage of a shadow variant."""
 
     shadow_model_variant_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.notebook_output_option import NotebookOutputOption
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SharingSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SharingSettings(ServiceModel):
     """Specifies options for sharing Amazon SageMaker AI Studio notebooks. These settings are
     specified as part of ``DefaultUserSettings`` when the ``CreateDomain`` API is called, and as
     part of ``UserSettings`` when the ``CreateUserProfile`` API is called. When ``SharingSettings``

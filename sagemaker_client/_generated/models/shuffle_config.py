@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "ShuffleConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ShuffleConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ShuffleConfig(ServiceModel):
     """A configuration for a shuffle option for input data in a channel. If you use ``S3Prefix`` for
     ``S3DataType``, the results of the S3 key prefix matches are shuffled. If you use
     ``ManifestFile``, the order of the S3 object references in the ``ManifestFile`` is shuffled. If

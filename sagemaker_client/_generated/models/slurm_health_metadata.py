@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.slurm_health_component import SlurmHealthComponent
 from sagemaker_client._generated.models.slurm_health_reason import SlurmHealthReason
 from sagemaker_client._generated.models.slurm_health_status import SlurmHealthStatus
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SlurmHealthMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SlurmHealthMetadata(ServiceModel):
     """Metadata information about the health of a Slurm component on the controller node of a
     HyperPod cluster.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.model_data_source import ModelDataSource
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SourceAlgorithm:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SourceAlgorithm(ServiceModel):
     """Specifies an algorithm that was used to create the model package. The algorithm must be
     either an algorithm resource in your SageMaker account or an algorithm in Amazon Web Services
     Marketplace that you are subscribed to.

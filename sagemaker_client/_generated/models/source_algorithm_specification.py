@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.source_algorithm import SourceAlgorithm
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SourceAlgorithmSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SourceAlgorithmSpecification(ServiceModel):
     """A list of algorithms that were used to create a model package."""
 
     source_algorithms: list[SourceAlgorithm] = attrs.field(

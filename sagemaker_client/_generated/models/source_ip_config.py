@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "SourceIpConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SourceIpConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SourceIpConfig(ServiceModel):
     """A list of IP address ranges (CIDRs
     (https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Subnets.html)). Used to create an allow
     list of IP addresses for a private workforce. Workers will only be able to log in to their

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.resource_spec import ResourceSpec
 from sagemaker_client._generated.models.space_app_lifecycle_management import (
     SpaceAppLifecycleManagement,
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SpaceCodeEditorAppSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SpaceCodeEditorAppSettings(ServiceModel):
     """The application settings for a Code Editor space."""
 
     default_resource_spec: ResourceSpec | None = attrs.field(

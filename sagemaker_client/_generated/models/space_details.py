@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ownership_settings_summary import OwnershipSettingsSummary
 from sagemaker_client._generated.models.space_settings_summary import SpaceSettingsSummary
 from sagemaker_client._generated.models.space_sharing_settings_summary import (
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SpaceDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SpaceDetails(ServiceModel):
     """The space's details."""
 
     domain_id: str | None = attrs.field(

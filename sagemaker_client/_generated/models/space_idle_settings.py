@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "SpaceIdleSettings",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SpaceIdleSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SpaceIdleSettings(ServiceModel):
     """Settings related to idle shutdown of Studio applications in a space."""
 
     idle_timeout_in_minutes: int | None = attrs.field(

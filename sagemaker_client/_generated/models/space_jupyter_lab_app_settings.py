@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.code_repository import CodeRepository
 from sagemaker_client._generated.models.resource_spec import ResourceSpec
 from sagemaker_client._generated.models.space_app_lifecycle_management import (
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SpaceJupyterLabAppSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SpaceJupyterLabAppSettings(ServiceModel):
     """The settings for the JupyterLab application within a space."""
 
     default_resource_spec: ResourceSpec | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.app_type import AppType
 from sagemaker_client._generated.models.custom_file_system import CustomFileSystem
 from sagemaker_client._generated.models.feature_status import FeatureStatus
@@ -23,8 +24,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SpaceSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SpaceSettings(ServiceModel):
     """A collection of space settings."""
 
     jupyter_server_app_settings: JupyterServerAppSettings | None = attrs.field(

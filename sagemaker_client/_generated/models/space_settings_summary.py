@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.app_type import AppType
 from sagemaker_client._generated.models.feature_status import FeatureStatus
 from sagemaker_client._generated.models.space_storage_settings import SpaceStorageSettings
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SpaceSettingsSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SpaceSettingsSummary(ServiceModel):
     """Specifies summary information about the space settings."""
 
     app_type: AppType | str | None = attrs.field(default=None, metadata={"wire": "AppType"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.sharing_type import SharingType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SpaceSharingSettingsSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SpaceSharingSettingsSummary(ServiceModel):
     """Specifies summary information about the space sharing settings."""
 
     sharing_type: SharingType | str | None = attrs.field(

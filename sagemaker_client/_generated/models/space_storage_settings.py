@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ebs_storage_settings import EbsStorageSettings
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SpaceStorageSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SpaceStorageSettings(ServiceModel):
     """The storage settings for a space."""
 
     ebs_storage_settings: EbsStorageSettings | None = attrs.field(

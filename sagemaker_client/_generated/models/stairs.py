@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "Stairs",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Stairs:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Stairs(ServiceModel):
     """Defines the stairs traffic pattern for an Inference Recommender load test. This pattern type
     consists of multiple steps where the number of users increases at each step.
 

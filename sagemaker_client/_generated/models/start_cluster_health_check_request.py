@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.instance_group_health_check_configuration import (
     InstanceGroupHealthCheckConfiguration,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StartClusterHealthCheckRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StartClusterHealthCheckRequest(ServiceModel):
     """The ``StartClusterHealthCheckRequest`` structure."""
 
     cluster_name: str = attrs.field(

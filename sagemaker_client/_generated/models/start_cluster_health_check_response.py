@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StartClusterHealthCheckResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StartClusterHealthCheckResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StartClusterHealthCheckResponse(ServiceModel):
     """The ``StartClusterHealthCheckResponse`` structure."""
 
     cluster_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StartEdgeDeploymentStageRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StartEdgeDeploymentStageRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StartEdgeDeploymentStageRequest(ServiceModel):
     """The ``StartEdgeDeploymentStageRequest`` structure."""
 
     edge_deployment_plan_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StartInferenceExperimentRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StartInferenceExperimentRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StartInferenceExperimentRequest(ServiceModel):
     """The ``StartInferenceExperimentRequest`` structure."""
 
     name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StartInferenceExperimentResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StartInferenceExperimentResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StartInferenceExperimentResponse(ServiceModel):
     """The ``StartInferenceExperimentResponse`` structure."""
 
     inference_experiment_arn: str = attrs.field(

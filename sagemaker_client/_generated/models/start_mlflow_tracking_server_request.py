@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StartMlflowTrackingServerRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StartMlflowTrackingServerRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StartMlflowTrackingServerRequest(ServiceModel):
     """The ``StartMlflowTrackingServerRequest`` structure."""
 
     tracking_server_name: str = attrs.field(

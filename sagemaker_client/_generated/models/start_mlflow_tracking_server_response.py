@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StartMlflowTrackingServerResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StartMlflowTrackingServerResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StartMlflowTrackingServerResponse(ServiceModel):
     """The ``StartMlflowTrackingServerResponse`` structure."""
 
     tracking_server_arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StartMonitoringScheduleRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StartMonitoringScheduleRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StartMonitoringScheduleRequest(ServiceModel):
     """The ``StartMonitoringScheduleRequest`` structure."""
 
     monitoring_schedule_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StartNotebookInstanceInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StartNotebookInstanceInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StartNotebookInstanceInput(ServiceModel):
     """The ``StartNotebookInstanceInput`` structure."""
 
     notebook_instance_name: str = attrs.field(

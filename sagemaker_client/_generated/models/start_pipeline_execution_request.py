@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.parallelism_configuration import ParallelismConfiguration
 from sagemaker_client._generated.models.parameter import Parameter
 from sagemaker_client._generated.models.selective_execution_config import SelectiveExecutionConfig
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StartPipelineExecutionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StartPipelineExecutionRequest(ServiceModel):
     """The ``StartPipelineExecutionRequest`` structure."""
 
     pipeline_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StartSessionRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StartSessionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StartSessionRequest(ServiceModel):
     """The ``StartSessionRequest`` structure."""
 
     resource_identifier: str = attrs.field(

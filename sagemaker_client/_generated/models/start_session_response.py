@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StartSessionResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StartSessionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StartSessionResponse(ServiceModel):
     """The ``StartSessionResponse`` structure."""
 
     session_id: str | None = attrs.field(

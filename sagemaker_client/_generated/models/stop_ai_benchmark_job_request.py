@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StopAIBenchmarkJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StopAIBenchmarkJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StopAIBenchmarkJobRequest(ServiceModel):
     """The ``StopAIBenchmarkJobRequest`` structure."""
 
     ai_benchmark_job_name: str = attrs.field(

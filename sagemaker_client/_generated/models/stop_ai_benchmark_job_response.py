@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StopAIBenchmarkJobResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StopAIBenchmarkJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StopAIBenchmarkJobResponse(ServiceModel):
     """The ``StopAIBenchmarkJobResponse`` structure."""
 
     ai_benchmark_job_arn: str = attrs.field(

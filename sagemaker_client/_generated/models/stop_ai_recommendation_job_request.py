@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StopAIRecommendationJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StopAIRecommendationJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StopAIRecommendationJobRequest(ServiceModel):
     """The ``StopAIRecommendationJobRequest`` structure."""
 
     ai_recommendation_job_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StopAIRecommendationJobResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StopAIRecommendationJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StopAIRecommendationJobResponse(ServiceModel):
     """The ``StopAIRecommendationJobResponse`` structure."""
 
     ai_recommendation_job_arn: str = attrs.field(

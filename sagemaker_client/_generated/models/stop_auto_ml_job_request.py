@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StopAutoMLJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StopAutoMLJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StopAutoMLJobRequest(ServiceModel):
     """The ``StopAutoMLJobRequest`` structure."""
 
     auto_ml_job_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StopCompilationJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StopCompilationJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StopCompilationJobRequest(ServiceModel):
     """The ``StopCompilationJobRequest`` structure."""
 
     compilation_job_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StopEdgePackagingJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StopEdgePackagingJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StopEdgePackagingJobRequest(ServiceModel):
     """The ``StopEdgePackagingJobRequest`` structure."""
 
     edge_packaging_job_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StopHyperParameterTuningJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StopHyperParameterTuningJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StopHyperParameterTuningJobRequest(ServiceModel):
     """The ``StopHyperParameterTuningJobRequest`` structure."""
 
     hyper_parameter_tuning_job_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_experiment_stop_desired_state import (
     InferenceExperimentStopDesiredState,
 )
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StopInferenceExperimentRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StopInferenceExperimentRequest(ServiceModel):
     """The ``StopInferenceExperimentRequest`` structure."""
 
     name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StopInferenceExperimentResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StopInferenceExperimentResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StopInferenceExperimentResponse(ServiceModel):
     """The ``StopInferenceExperimentResponse`` structure."""
 
     inference_experiment_arn: str = attrs.field(

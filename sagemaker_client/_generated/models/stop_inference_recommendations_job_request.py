@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StopInferenceRecommendationsJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StopInferenceRecommendationsJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StopInferenceRecommendationsJobRequest(ServiceModel):
     """The ``StopInferenceRecommendationsJobRequest`` structure."""
 
     job_name: str = attrs.field(

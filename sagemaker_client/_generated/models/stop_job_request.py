@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.job_category import JobCategory
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StopJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StopJobRequest(ServiceModel):
     """The ``StopJobRequest`` structure."""
 
     job_name: str = attrs.field(

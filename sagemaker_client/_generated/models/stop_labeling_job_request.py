@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StopLabelingJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StopLabelingJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StopLabelingJobRequest(ServiceModel):
     """The ``StopLabelingJobRequest`` structure."""
 
     labeling_job_name: str = attrs.field(

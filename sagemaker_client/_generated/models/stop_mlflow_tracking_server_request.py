@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StopMlflowTrackingServerRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StopMlflowTrackingServerRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StopMlflowTrackingServerRequest(ServiceModel):
     """The ``StopMlflowTrackingServerRequest`` structure."""
 
     tracking_server_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StopMlflowTrackingServerResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StopMlflowTrackingServerResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StopMlflowTrackingServerResponse(ServiceModel):
     """The ``StopMlflowTrackingServerResponse`` structure."""
 
     tracking_server_arn: str | None = attrs.field(

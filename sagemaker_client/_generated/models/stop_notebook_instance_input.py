@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StopNotebookInstanceInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StopNotebookInstanceInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StopNotebookInstanceInput(ServiceModel):
     """The ``StopNotebookInstanceInput`` structure."""
 
     notebook_instance_name: str = attrs.field(

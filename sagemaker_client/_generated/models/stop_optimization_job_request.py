@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StopOptimizationJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StopOptimizationJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StopOptimizationJobRequest(ServiceModel):
     """The ``StopOptimizationJobRequest`` structure."""
 
     optimization_job_name: str = attrs.field(

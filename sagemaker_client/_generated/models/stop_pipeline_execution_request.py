@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StopPipelineExecutionRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StopPipelineExecutionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StopPipelineExecutionRequest(ServiceModel):
     """The ``StopPipelineExecutionRequest`` structure."""
 
     pipeline_execution_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StopPipelineExecutionResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StopPipelineExecutionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StopPipelineExecutionResponse(ServiceModel):
     """The ``StopPipelineExecutionResponse`` structure."""
 
     pipeline_execution_arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StopProcessingJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StopProcessingJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StopProcessingJobRequest(ServiceModel):
     """The ``StopProcessingJobRequest`` structure."""
 
     processing_job_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StopTrainingJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StopTrainingJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StopTrainingJobRequest(ServiceModel):
     """The ``StopTrainingJobRequest`` structure."""
 
     training_job_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StopTrainingSessionRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StopTrainingSessionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StopTrainingSessionRequest(ServiceModel):
     """The ``StopTrainingSessionRequest`` structure."""
 
     training_session_name: str = attrs.field(

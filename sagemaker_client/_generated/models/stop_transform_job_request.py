@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StopTransformJobRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StopTransformJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StopTransformJobRequest(ServiceModel):
     """The ``StopTransformJobRequest`` structure."""
 
     transform_job_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "StoppingCondition",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StoppingCondition:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StoppingCondition(ServiceModel):
     """Specifies a limit to how long a job can run. When the job reaches the time limit, SageMaker
     ends the job. Use this API to cap costs.
 

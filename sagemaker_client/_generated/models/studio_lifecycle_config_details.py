@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.studio_lifecycle_config_app_type import (
     StudioLifecycleConfigAppType,
 )
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StudioLifecycleConfigDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StudioLifecycleConfigDetails(ServiceModel):
     """Details of the Amazon SageMaker AI Studio Lifecycle Configuration."""
 
     studio_lifecycle_config_arn: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.app_instance_type import AppInstanceType
 from sagemaker_client._generated.models.app_type import AppType
 from sagemaker_client._generated.models.execution_role_session_name_mode import (
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class StudioWebPortalSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class StudioWebPortalSettings(ServiceModel):
     """Studio settings. If these settings are applied on a user level, they take priority over the
     settings applied on a domain level.
     """

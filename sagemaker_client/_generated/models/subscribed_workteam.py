@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "SubscribedWorkteam",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SubscribedWorkteam:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SubscribedWorkteam(ServiceModel):
     """Describes a work team of a vendor that does the labelling job."""
 
     workteam_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.property_name_query import PropertyNameQuery
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SuggestionQuery:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SuggestionQuery(ServiceModel):
     """Specified in the GetSearchSuggestions
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_GetSearchSuggestions.html)
     request. Limits the property names that are included in the response.

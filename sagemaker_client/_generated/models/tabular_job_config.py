@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_ml_job_completion_criteria import (
     AutoMLJobCompletionCriteria,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TabularJobConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TabularJobConfig(ServiceModel):
     """The collection of settings used by an AutoML job V2 for the tabular problem type."""
 
     candidate_generation_config: CandidateGenerationConfig | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.problem_type import ProblemType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TabularResolvedAttributes:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TabularResolvedAttributes(ServiceModel):
     """The resolved attributes specific to the tabular problem type."""
 
     problem_type: ProblemType | str | None = attrs.field(

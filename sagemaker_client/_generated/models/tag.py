@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "Tag",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Tag:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Tag(ServiceModel):
     """A tag object that consists of a key and an optional value, used to manage metadata for
     SageMaker Amazon Web Services resources.
 

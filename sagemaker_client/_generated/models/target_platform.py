@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.target_platform_accelerator import TargetPlatformAccelerator
 from sagemaker_client._generated.models.target_platform_arch import TargetPlatformArch
 from sagemaker_client._generated.models.target_platform_os import TargetPlatformOs
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TargetPlatform:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TargetPlatform(ServiceModel):
     """Contains information about a target platform that you want your model to run on, such as OS,
     architecture, and accelerators. It is an alternative of ``TargetDevice``.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.metric_specification import MetricSpecification
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TargetTrackingScalingPolicyConfiguration:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TargetTrackingScalingPolicyConfiguration(ServiceModel):
     """A target tracking scaling policy. Includes support for predefined or customized metrics.
 
     When using the PutScalingPolicy

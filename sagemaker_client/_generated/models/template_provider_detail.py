@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cfn_template_provider_detail import (
     CfnTemplateProviderDetail,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TemplateProviderDetail:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TemplateProviderDetail(ServiceModel):
     """Details about a template provider configuration and associated provisioning information."""
 
     cfn_template_provider_detail: CfnTemplateProviderDetail | None = attrs.field(

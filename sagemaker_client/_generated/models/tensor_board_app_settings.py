@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.resource_spec import ResourceSpec
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TensorBoardAppSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TensorBoardAppSettings(ServiceModel):
     """The TensorBoard app settings."""
 
     default_resource_spec: ResourceSpec | None = attrs.field(

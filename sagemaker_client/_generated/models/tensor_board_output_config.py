@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "TensorBoardOutputConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TensorBoardOutputConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TensorBoardOutputConfig(ServiceModel):
     """Configuration of storage locations for the Amazon SageMaker Debugger TensorBoard output data."""
 
     local_path: str | None = attrs.field(

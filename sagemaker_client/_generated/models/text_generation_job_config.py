@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_ml_job_completion_criteria import (
     AutoMLJobCompletionCriteria,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TextGenerationJobConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TextGenerationJobConfig(ServiceModel):
     """The collection of settings used by an AutoML job V2 for the text generation problem type.
 
     The text generation models that support fine-tuning in Autopilot are currently accessible

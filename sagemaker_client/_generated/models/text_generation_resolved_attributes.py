@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "TextGenerationResolvedAttributes",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TextGenerationResolvedAttributes:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TextGenerationResolvedAttributes(ServiceModel):
     """The resolved attributes specific to the text generation problem type."""
 
     base_model_name: str | None = attrs.field(

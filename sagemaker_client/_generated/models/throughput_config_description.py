@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.throughput_mode import ThroughputMode
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ThroughputConfigDescription:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ThroughputConfigDescription(ServiceModel):
     """Active throughput configuration of the feature group. There are two modes: ``ON_DEMAND`` and
     ``PROVISIONED``. With on-demand mode, you are charged for data reads and writes that your
     application performs on your feature group. You do not need to specify read and write throughput

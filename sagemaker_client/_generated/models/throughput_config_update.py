@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.throughput_mode import ThroughputMode
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ThroughputConfigUpdate:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ThroughputConfigUpdate(ServiceModel):
     """The new throughput configuration for the feature group. You can switch between on-demand and
     provisioned modes or update the read / write capacity of provisioned feature groups. You can
     switch a feature group to on-demand only once in a 24 hour period.

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "TimeSeriesConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TimeSeriesConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TimeSeriesConfig(ServiceModel):
     """The collection of components that defines the time-series."""
 
     target_attribute_name: str = attrs.field(metadata={"wire": "TargetAttributeName", "min": 1})

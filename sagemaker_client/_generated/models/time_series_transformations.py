@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.aggregation_transformation_value import (
     AggregationTransformationValue,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TimeSeriesTransformations:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TimeSeriesTransformations(ServiceModel):
     """Transformations allowed on the dataset. Supported transformations are ``Filling`` and
     ``Aggregation``. ``Filling`` specifies how to add values to missing values in the dataset.
     ``Aggregation`` defines how to aggregate data that does not align with forecast frequency.

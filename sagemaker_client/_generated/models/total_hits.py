@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.relation import Relation
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TotalHits:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TotalHits(ServiceModel):
     """Represents the total number of matching results and indicates how accurate that count is.
 
     The ``Value`` field provides the count, which may be exact or estimated. The ``Relation`` field

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.is_tracking_server_active import IsTrackingServerActive
 from sagemaker_client._generated.models.tracking_server_status import TrackingServerStatus
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrackingServerSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrackingServerSummary(ServiceModel):
     """The summary of the tracking server to list."""
 
     tracking_server_arn: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.phase import Phase
 from sagemaker_client._generated.models.stairs import Stairs
 from sagemaker_client._generated.models.traffic_type import TrafficType
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrafficPattern:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrafficPattern(ServiceModel):
     """Defines the traffic pattern of the load test."""
 
     traffic_type: TrafficType | str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.capacity_size import CapacitySize
 from sagemaker_client._generated.models.traffic_routing_config_type import TrafficRoutingConfigType
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrafficRoutingConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrafficRoutingConfig(ServiceModel):
     """Defines the traffic routing strategy during an endpoint deployment to shift traffic from the
     old fleet to the new fleet.
     """

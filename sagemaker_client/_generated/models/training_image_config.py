@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.training_repository_access_mode import (
     TrainingRepositoryAccessMode,
 )
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrainingImageConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrainingImageConfig(ServiceModel):
     """The configuration to use an image from a private Docker registry for a training job."""
 
     training_repository_access_mode: TrainingRepositoryAccessMode | str = attrs.field(

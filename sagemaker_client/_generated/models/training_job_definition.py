@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.channel import Channel
 from sagemaker_client._generated.models.output_data_config import OutputDataConfig
 from sagemaker_client._generated.models.resource_config import ResourceConfig
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrainingJobDefinition:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrainingJobDefinition(ServiceModel):
     """Defines the input needed to run a training job using the algorithm."""
 
     training_input_mode: TrainingInputMode | str = attrs.field(

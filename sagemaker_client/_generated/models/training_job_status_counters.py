@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "TrainingJobStatusCounters",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrainingJobStatusCounters:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrainingJobStatusCounters(ServiceModel):
     """The numbers of training jobs launched by a hyperparameter tuning job, categorized by status."""
 
     completed: int | None = attrs.field(default=None, metadata={"wire": "Completed", "min": 0.0})

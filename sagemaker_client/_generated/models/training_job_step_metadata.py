@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "TrainingJobStepMetadata",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrainingJobStepMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrainingJobStepMetadata(ServiceModel):
     """Metadata for a training job step."""
 
     arn: str | None = attrs.field(

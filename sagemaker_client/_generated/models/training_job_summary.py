@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.secondary_status import SecondaryStatus
 from sagemaker_client._generated.models.training_job_status import TrainingJobStatus
 from sagemaker_client._generated.models.warm_pool_status import WarmPoolStatus
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrainingJobSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrainingJobSummary(ServiceModel):
     """Provides summary information about a training job."""
 
     training_job_name: str = attrs.field(

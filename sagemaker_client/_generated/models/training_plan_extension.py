@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "TrainingPlanExtension",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrainingPlanExtension:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrainingPlanExtension(ServiceModel):
     """Details about an extension to a training plan, including the offering ID, dates, status, and
     cost information.
     """

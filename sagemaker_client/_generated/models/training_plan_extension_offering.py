@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "TrainingPlanExtensionOffering",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrainingPlanExtensionOffering:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrainingPlanExtensionOffering(ServiceModel):
     """Details about an available extension offering for a training plan. Use the offering ID with
     the `` ExtendTrainingPlan
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ExtendTrainingPlan.html) `` API

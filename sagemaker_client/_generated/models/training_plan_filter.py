@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.training_plan_filter_name import TrainingPlanFilterName
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrainingPlanFilter:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrainingPlanFilter(ServiceModel):
     """A filter to apply when listing or searching for training plans.
 
     For more information about how to reserve GPU capacity for your SageMaker HyperPod clusters

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.reserved_capacity_offering import ReservedCapacityOffering
 from sagemaker_client._generated.models.sage_maker_resource_name import SageMakerResourceName
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrainingPlanOffering:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrainingPlanOffering(ServiceModel):
     """Details about a training plan offering.
 
     For more information about how to reserve GPU capacity for your SageMaker HyperPod clusters

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.reserved_capacity_summary import ReservedCapacitySummary
 from sagemaker_client._generated.models.sage_maker_resource_name import SageMakerResourceName
 from sagemaker_client._generated.models.training_plan_status import TrainingPlanStatus
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrainingPlanSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrainingPlanSummary(ServiceModel):
     """Details of the training plan.
 
     For more information about how to reserve GPU capacity for your SageMaker HyperPod clusters

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "TrainingProgressInfo",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrainingProgressInfo:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrainingProgressInfo(ServiceModel):
     """The serverless training job progress information."""
 
     total_step_count_per_epoch: int | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "TrainingRepositoryAuthConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrainingRepositoryAuthConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrainingRepositoryAuthConfig(ServiceModel):
     """An object containing authentication information for a private Docker registry."""
 
     training_repository_credentials_provider_arn: str = attrs.field(

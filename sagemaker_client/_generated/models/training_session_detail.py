@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.billable_token_usage import BillableTokenUsage
 from sagemaker_client._generated.models.lora_config import LoraConfig
 from sagemaker_client._generated.models.tag import Tag
@@ -24,8 +25,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrainingSessionDetail:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrainingSessionDetail(ServiceModel):
     """Contains detailed information about a training session."""
 
     training_session_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "TrainingSessionModelConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrainingSessionModelConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrainingSessionModelConfig(ServiceModel):
     """The configuration for the base model used in a training session."""
 
     base_model_arn: str = attrs.field(

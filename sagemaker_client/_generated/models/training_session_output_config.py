@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.training_session_s3_location import (
     TrainingSessionS3Location,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrainingSessionOutputConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrainingSessionOutputConfig(ServiceModel):
     """The output configuration for a training session, including the Amazon S3 location for
     checkpoints and model artifacts, and optional encryption settings.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "TrainingSessionS3Location",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrainingSessionS3Location:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrainingSessionS3Location(ServiceModel):
     """Specifies the Amazon S3 path and optional encryption settings for training session output
     data, including checkpoints, model artifacts, and invocation results.
     """

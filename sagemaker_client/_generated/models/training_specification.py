@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.additional_s3_data_source import AdditionalS3DataSource
 from sagemaker_client._generated.models.channel_specification import ChannelSpecification
 from sagemaker_client._generated.models.hyper_parameter_specification import (
@@ -21,8 +22,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrainingSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrainingSpecification(ServiceModel):
     """Defines how the algorithm is used for a training job."""
 
     training_image: str = attrs.field(

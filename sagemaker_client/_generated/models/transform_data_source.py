@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.transform_s3_data_source import TransformS3DataSource
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TransformDataSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TransformDataSource(ServiceModel):
     """Describes the location of the channel data."""
 
     s3_data_source: TransformS3DataSource = attrs.field(metadata={"wire": "S3DataSource"})

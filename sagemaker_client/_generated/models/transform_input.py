@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.compression_type import CompressionType
 from sagemaker_client._generated.models.split_type import SplitType
 from sagemaker_client._generated.models.transform_data_source import TransformDataSource
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TransformInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TransformInput(ServiceModel):
     """Describes the input source of a transform job and the way the transform job consumes it."""
 
     data_source: TransformDataSource = attrs.field(metadata={"wire": "DataSource"})

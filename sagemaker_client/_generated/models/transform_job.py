@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.batch_data_capture_config import BatchDataCaptureConfig
 from sagemaker_client._generated.models.batch_strategy import BatchStrategy
 from sagemaker_client._generated.models.data_processing import DataProcessing
@@ -23,8 +24,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TransformJob:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TransformJob(ServiceModel):
     """A batch transform job. For information about SageMaker batch transform, see Use Batch
     Transform (https://docs.aws.amazon.com/sagemaker/latest/dg/batch-transform.html).
     """

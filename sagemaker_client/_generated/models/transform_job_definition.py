@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.batch_strategy import BatchStrategy
 from sagemaker_client._generated.models.transform_input import TransformInput
 from sagemaker_client._generated.models.transform_output import TransformOutput
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TransformJobDefinition:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TransformJobDefinition(ServiceModel):
     """Defines the input needed to run a transform job using the inference specification specified
     in the algorithm.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "TransformJobStepMetadata",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TransformJobStepMetadata:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TransformJobStepMetadata(ServiceModel):
     """Metadata for a transform job step."""
 
     arn: str | None = attrs.field(

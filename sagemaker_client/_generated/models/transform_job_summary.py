@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.transform_job_status import TransformJobStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TransformJobSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TransformJobSummary(ServiceModel):
     """Provides a summary of a transform job. Multiple ``TransformJobSummary`` objects are returned
     as a list after in response to a ListTransformJobs
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListTransformJobs.html) call.

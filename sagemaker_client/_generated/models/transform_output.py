@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.assembly_type import AssemblyType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TransformOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TransformOutput(ServiceModel):
     """Describes the results of a transform job."""
 
     s3_output_path: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.transform_instance_type import TransformInstanceType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TransformResources:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TransformResources(ServiceModel):
     """Describes the resources, including ML instance types and ML instance count, to use for
     transform job.
     """

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.s3_data_type import S3DataType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TransformS3DataSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TransformS3DataSource(ServiceModel):
     """Describes the S3 data source."""
 
     s3_data_type: S3DataType | str = attrs.field(metadata={"wire": "S3DataType"})

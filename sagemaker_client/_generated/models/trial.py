@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.metadata_properties import MetadataProperties
 from sagemaker_client._generated.models.tag import Tag
 from sagemaker_client._generated.models.trial_component_simple_summary import (
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Trial:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Trial(ServiceModel):
     """The properties of a trial as returned by the Search
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API.
     """

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.metadata_properties import MetadataProperties
 from sagemaker_client._generated.models.parent import Parent
 from sagemaker_client._generated.models.tag import Tag
@@ -29,8 +30,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrialComponent:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrialComponent(ServiceModel):
     """The properties of a trial component as returned by the Search
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API.
     """

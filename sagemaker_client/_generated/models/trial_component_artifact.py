@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "TrialComponentArtifact",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrialComponentArtifact:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrialComponentArtifact(ServiceModel):
     """Represents an input or output artifact of a trial component. You specify
     ``TrialComponentArtifact`` as part of the ``InputArtifacts`` and ``OutputArtifacts`` parameters
     in the CreateTrialComponent

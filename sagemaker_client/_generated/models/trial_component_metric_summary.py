@@ -7,13 +7,15 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "TrialComponentMetricSummary",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrialComponentMetricSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrialComponentMetricSummary(ServiceModel):
     """A summary of the metrics of a trial component."""
 
     metric_name: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "TrialComponentParameterValue",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrialComponentParameterValue:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrialComponentParameterValue(ServiceModel):
     """The value of a hyperparameter. Only one of ``NumberValue`` or ``StringValue`` can be
     specified.
 

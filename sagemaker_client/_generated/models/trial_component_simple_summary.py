@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.trial_component_source import TrialComponentSource
 from sagemaker_client._generated.models.user_context import UserContext
 
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrialComponentSimpleSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrialComponentSimpleSummary(ServiceModel):
     """A short summary of a trial component."""
 
     trial_component_name: str | None = attrs.field(

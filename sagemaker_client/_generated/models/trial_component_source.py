@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "TrialComponentSource",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrialComponentSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrialComponentSource(ServiceModel):
     """The Amazon Resource Name (ARN) and job type of the source of a trial component."""
 
     source_arn: str = attrs.field(

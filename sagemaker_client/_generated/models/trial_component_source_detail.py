@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.processing_job import ProcessingJob
 from sagemaker_client._generated.models.training_job import TrainingJob
 from sagemaker_client._generated.models.transform_job import TransformJob
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrialComponentSourceDetail:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrialComponentSourceDetail(ServiceModel):
     """Detailed information about the source of a trial component. Either ``ProcessingJob`` or
     ``TrainingJob`` is returned.
     """

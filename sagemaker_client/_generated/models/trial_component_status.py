@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.trial_component_primary_status import (
     TrialComponentPrimaryStatus,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrialComponentStatus:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrialComponentStatus(ServiceModel):
     """The status of the trial component."""
 
     primary_status: TrialComponentPrimaryStatus | str | None = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.trial_component_source import TrialComponentSource
 from sagemaker_client._generated.models.trial_component_status import TrialComponentStatus
 from sagemaker_client._generated.models.user_context import UserContext
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrialComponentSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrialComponentSummary(ServiceModel):
     """A summary of the properties of a trial component. To get all the properties, call the
     DescribeTrialComponent
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrialComponent.html) API

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "TrialSource",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrialSource:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrialSource(ServiceModel):
     """The source of the trial."""
 
     source_arn: str = attrs.field(

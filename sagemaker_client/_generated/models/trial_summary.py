@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.trial_source import TrialSource
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrialSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrialSummary(ServiceModel):
     """A summary of the properties of a trial. To get the complete set of properties, call the
     DescribeTrial (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrial.html)
     API and provide the ``TrialName``.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.feature_status import FeatureStatus
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TrustedIdentityPropagationSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TrustedIdentityPropagationSettings(ServiceModel):
     """The Trusted Identity Propagation (TIP) settings for the SageMaker domain. These settings
     determine how user identities from IAM Identity Center are propagated through the domain to TIP
     enabled Amazon Web Services services.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.ttl_duration_unit import TtlDurationUnit
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TtlDuration:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TtlDuration(ServiceModel):
     """Time to live duration, where the record is hard deleted after the expiration time is reached;
     ``ExpiresAt`` = ``EventTime`` + ``TtlDuration``. For information on HardDelete, see the
     DeleteRecord

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.best_objective_not_improving import (
     BestObjectiveNotImproving,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TuningJobCompletionCriteria:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TuningJobCompletionCriteria(ServiceModel):
     """The job completion criteria."""
 
     target_objective_metric_value: float | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "TuningJobStepMetaData",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class TuningJobStepMetaData:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class TuningJobStepMetaData(ServiceModel):
     """Metadata for a tuning step."""
 
     arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UiConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UiConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UiConfig(ServiceModel):
     """Provided configuration information for the worker UI for a labeling job. Provide either
     ``HumanTaskUiArn`` or ``UiTemplateS3Uri``.
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UiTemplate",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UiTemplate:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UiTemplate(ServiceModel):
     """The Liquid template for the worker user interface."""
 
     content: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UiTemplateInfo",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UiTemplateInfo:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UiTemplateInfo(ServiceModel):
     """Container for user interface template information."""
 
     url: str | None = attrs.field(default=None, metadata={"wire": "Url", "min": 1, "max": 2048})

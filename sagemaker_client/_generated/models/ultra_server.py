@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.reserved_capacity_instance_type import (
     ReservedCapacityInstanceType,
 )
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UltraServer:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UltraServer(ServiceModel):
     """Represents a high-performance compute server used for distributed training in SageMaker AI.
     An UltraServer consists of multiple instances within a shared NVLink interconnect domain.
     """

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UltraServerInfo",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UltraServerInfo:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UltraServerInfo(ServiceModel):
     """Contains information about the UltraServer object."""
 
     id: str | None = attrs.field(default=None, metadata={"wire": "Id"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.reserved_capacity_instance_type import (
     ReservedCapacityInstanceType,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UltraServerSummary:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UltraServerSummary(ServiceModel):
     """A summary of UltraServer resources and their current status."""
 
     ultra_server_type: str = attrs.field(

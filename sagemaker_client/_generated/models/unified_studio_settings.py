@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.feature_status import FeatureStatus
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UnifiedStudioSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UnifiedStudioSettings(ServiceModel):
     """The settings that apply to an Amazon SageMaker AI domain when you use it in Amazon SageMaker
     Unified Studio.
     """

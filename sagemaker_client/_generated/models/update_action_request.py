@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.action_status import ActionStatus
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateActionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateActionRequest(ServiceModel):
     """The ``UpdateActionRequest`` structure."""
 
     action_name: str = attrs.field(

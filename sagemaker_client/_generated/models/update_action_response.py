@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateActionResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateActionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateActionResponse(ServiceModel):
     """The ``UpdateActionResponse`` structure."""
 
     action_arn: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.code_editor_app_image_config import CodeEditorAppImageConfig
 from sagemaker_client._generated.models.jupyter_lab_app_image_config import JupyterLabAppImageConfig
 from sagemaker_client._generated.models.kernel_gateway_image_config import KernelGatewayImageConfig
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateAppImageConfigRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateAppImageConfigRequest(ServiceModel):
     """The ``UpdateAppImageConfigRequest`` structure."""
 
     app_image_config_name: str = attrs.field(

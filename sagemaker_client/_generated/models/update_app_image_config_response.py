@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateAppImageConfigResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateAppImageConfigResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateAppImageConfigResponse(ServiceModel):
     """The ``UpdateAppImageConfigResponse`` structure."""
 
     app_image_config_arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateArtifactRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateArtifactRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateArtifactRequest(ServiceModel):
     """The ``UpdateArtifactRequest`` structure."""
 
     artifact_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateArtifactResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateArtifactResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateArtifactResponse(ServiceModel):
     """The ``UpdateArtifactResponse`` structure."""
 
     artifact_arn: str | None = attrs.field(

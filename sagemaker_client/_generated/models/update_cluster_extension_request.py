@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateClusterExtensionRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateClusterExtensionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateClusterExtensionRequest(ServiceModel):
     """The ``UpdateClusterExtensionRequest`` structure."""
 
     cluster_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateClusterExtensionResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateClusterExtensionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateClusterExtensionResponse(ServiceModel):
     """The ``UpdateClusterExtensionResponse`` structure."""
 
     extension_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cluster_auto_scaling_config import ClusterAutoScalingConfig
 from sagemaker_client._generated.models.cluster_instance_group_specification import (
     ClusterInstanceGroupSpecification,
@@ -29,8 +30,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateClusterRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateClusterRequest(ServiceModel):
     """The ``UpdateClusterRequest`` structure."""
 
     cluster_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateClusterResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateClusterResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateClusterResponse(ServiceModel):
     """The ``UpdateClusterResponse`` structure."""
 
     cluster_arn: str = attrs.field(

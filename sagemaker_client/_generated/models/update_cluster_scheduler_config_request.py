@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.scheduler_config import SchedulerConfig
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateClusterSchedulerConfigRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateClusterSchedulerConfigRequest(ServiceModel):
     """The ``UpdateClusterSchedulerConfigRequest`` structure."""
 
     cluster_scheduler_config_id: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateClusterSchedulerConfigResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateClusterSchedulerConfigResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateClusterSchedulerConfigResponse(ServiceModel):
     """The ``UpdateClusterSchedulerConfigResponse`` structure."""
 
     cluster_scheduler_config_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateClusterSoftwareInstanceGroupSpecification",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateClusterSoftwareInstanceGroupSpecification:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateClusterSoftwareInstanceGroupSpecification(ServiceModel):
     """The configuration that describes specifications of the instance groups to update."""
 
     instance_group_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.deployment_configuration import DeploymentConfiguration
 from sagemaker_client._generated.models.update_cluster_software_instance_group_specification import (
     UpdateClusterSoftwareInstanceGroupSpecification,
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateClusterSoftwareRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateClusterSoftwareRequest(ServiceModel):
     """The ``UpdateClusterSoftwareRequest`` structure."""
 
     cluster_name: str = attrs.field(

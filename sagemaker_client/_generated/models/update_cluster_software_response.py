@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateClusterSoftwareResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateClusterSoftwareResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateClusterSoftwareResponse(ServiceModel):
     """The ``UpdateClusterSoftwareResponse`` structure."""
 
     cluster_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.git_config_for_update import GitConfigForUpdate
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateCodeRepositoryInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateCodeRepositoryInput(ServiceModel):
     """The ``UpdateCodeRepositoryInput`` structure."""
 
     code_repository_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateCodeRepositoryOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateCodeRepositoryOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateCodeRepositoryOutput(ServiceModel):
     """The ``UpdateCodeRepositoryOutput`` structure."""
 
     code_repository_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.activation_state import ActivationState
 from sagemaker_client._generated.models.compute_quota_config import ComputeQuotaConfig
 from sagemaker_client._generated.models.compute_quota_target import ComputeQuotaTarget
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateComputeQuotaRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateComputeQuotaRequest(ServiceModel):
     """The ``UpdateComputeQuotaRequest`` structure."""
 
     compute_quota_id: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateComputeQuotaResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateComputeQuotaResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateComputeQuotaResponse(ServiceModel):
     """The ``UpdateComputeQuotaResponse`` structure."""
 
     compute_quota_arn: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateContextRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateContextRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateContextRequest(ServiceModel):
     """The ``UpdateContextRequest`` structure."""
 
     context_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateContextResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateContextResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateContextResponse(ServiceModel):
     """The ``UpdateContextResponse`` structure."""
 
     context_arn: str | None = attrs.field(

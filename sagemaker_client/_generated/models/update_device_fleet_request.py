@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.edge_output_config import EdgeOutputConfig
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateDeviceFleetRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateDeviceFleetRequest(ServiceModel):
     """The ``UpdateDeviceFleetRequest`` structure."""
 
     device_fleet_name: str = attrs.field(

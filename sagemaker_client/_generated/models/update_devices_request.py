@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.device import Device
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateDevicesRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateDevicesRequest(ServiceModel):
     """The ``UpdateDevicesRequest`` structure."""
 
     device_fleet_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.app_network_access_type import AppNetworkAccessType
 from sagemaker_client._generated.models.app_security_group_management import (
     AppSecurityGroupManagement,
@@ -22,8 +23,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateDomainRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateDomainRequest(ServiceModel):
     """The ``UpdateDomainRequest`` structure."""
 
     domain_id: str = attrs.field(

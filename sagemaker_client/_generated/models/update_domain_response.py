@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateDomainResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateDomainResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateDomainResponse(ServiceModel):
     """The ``UpdateDomainResponse`` structure."""
 
     domain_arn: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.desired_weight_and_capacity import DesiredWeightAndCapacity
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateEndpointWeightsAndCapacitiesInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateEndpointWeightsAndCapacitiesInput(ServiceModel):
     """The ``UpdateEndpointWeightsAndCapacitiesInput`` structure."""
 
     endpoint_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateEndpointWeightsAndCapacitiesOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateEndpointWeightsAndCapacitiesOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateEndpointWeightsAndCapacitiesOutput(ServiceModel):
     """The ``UpdateEndpointWeightsAndCapacitiesOutput`` structure."""
 
     endpoint_arn: str = attrs.field(

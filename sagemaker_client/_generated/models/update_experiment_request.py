@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateExperimentRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateExperimentRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateExperimentRequest(ServiceModel):
     """The ``UpdateExperimentRequest`` structure."""
 
     experiment_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateExperimentResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateExperimentResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateExperimentResponse(ServiceModel):
     """The ``UpdateExperimentResponse`` structure."""
 
     experiment_arn: str | None = attrs.field(

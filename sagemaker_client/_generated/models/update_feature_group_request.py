@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.feature_definition import FeatureDefinition
 from sagemaker_client._generated.models.online_store_config_update import OnlineStoreConfigUpdate
 from sagemaker_client._generated.models.throughput_config_update import ThroughputConfigUpdate
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateFeatureGroupRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateFeatureGroupRequest(ServiceModel):
     """The ``UpdateFeatureGroupRequest`` structure."""
 
     feature_group_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateFeatureGroupResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateFeatureGroupResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateFeatureGroupResponse(ServiceModel):
     """The ``UpdateFeatureGroupResponse`` structure."""
 
     feature_group_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.feature_parameter import FeatureParameter
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateFeatureMetadataRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateFeatureMetadataRequest(ServiceModel):
     """The ``UpdateFeatureMetadataRequest`` structure."""
 
     feature_group_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.hub_content_support_status import HubContentSupportStatus
 from sagemaker_client._generated.models.hub_content_type import HubContentType
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateHubContentRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateHubContentRequest(ServiceModel):
     """The ``UpdateHubContentRequest`` structure."""
 
     hub_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateHubContentResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateHubContentResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateHubContentResponse(ServiceModel):
     """The ``UpdateHubContentResponse`` structure."""
 
     hub_arn: str = attrs.field(metadata={"wire": "HubArn", "min": 0, "max": 255, "pattern": ".*"})

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateHubRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateHubRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateHubRequest(ServiceModel):
     """The ``UpdateHubRequest`` structure."""
 
     hub_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateHubResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateHubResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateHubResponse(ServiceModel):
     """The ``UpdateHubResponse`` structure."""
 
     hub_arn: str = attrs.field(metadata={"wire": "HubArn", "min": 0, "max": 255, "pattern": ".*"})

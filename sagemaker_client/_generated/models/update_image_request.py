@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateImageRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateImageRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateImageRequest(ServiceModel):
     """The ``UpdateImageRequest`` structure."""
 
     delete_properties: list[str] | None = attrs.field(

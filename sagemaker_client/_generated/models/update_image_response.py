@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateImageResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateImageResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateImageResponse(ServiceModel):
     """The ``UpdateImageResponse`` structure."""
 
     image_arn: str | None = attrs.field(

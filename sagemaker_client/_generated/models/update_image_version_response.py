@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateImageVersionResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateImageVersionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateImageVersionResponse(ServiceModel):
     """The ``UpdateImageVersionResponse`` structure."""
 
     image_version_arn: str | None = attrs.field(

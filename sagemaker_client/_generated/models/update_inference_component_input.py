@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_component_deployment_config import (
     InferenceComponentDeploymentConfig,
 )
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateInferenceComponentInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateInferenceComponentInput(ServiceModel):
     """The ``UpdateInferenceComponentInput`` structure."""
 
     inference_component_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateInferenceComponentOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateInferenceComponentOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateInferenceComponentOutput(ServiceModel):
     """The ``UpdateInferenceComponentOutput`` structure."""
 
     inference_component_arn: str = attrs.field(

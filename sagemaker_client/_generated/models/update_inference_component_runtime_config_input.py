@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_component_runtime_config import (
     InferenceComponentRuntimeConfig,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateInferenceComponentRuntimeConfigInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateInferenceComponentRuntimeConfigInput(ServiceModel):
     """The ``UpdateInferenceComponentRuntimeConfigInput`` structure."""
 
     inference_component_name: str = attrs.field(

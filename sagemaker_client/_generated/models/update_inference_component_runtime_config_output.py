@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateInferenceComponentRuntimeConfigOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateInferenceComponentRuntimeConfigOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateInferenceComponentRuntimeConfigOutput(ServiceModel):
     """The ``UpdateInferenceComponentRuntimeConfigOutput`` structure."""
 
     inference_component_arn: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.inference_experiment_data_storage_config import (
     InferenceExperimentDataStorageConfig,
 )
@@ -19,8 +20,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateInferenceExperimentRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateInferenceExperimentRequest(ServiceModel):
     """The ``UpdateInferenceExperimentRequest`` structure."""
 
     name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateInferenceExperimentResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateInferenceExperimentResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateInferenceExperimentResponse(ServiceModel):
     """The ``UpdateInferenceExperimentResponse`` structure."""
 
     inference_experiment_arn: str = attrs.field(

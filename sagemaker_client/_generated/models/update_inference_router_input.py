@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.routing_target import RoutingTarget
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateInferenceRouterInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateInferenceRouterInput(ServiceModel):
     """The ``UpdateInferenceRouterInput`` structure."""
 
     inference_router_name: str = attrs.field(

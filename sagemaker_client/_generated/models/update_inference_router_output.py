@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateInferenceRouterOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateInferenceRouterOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateInferenceRouterOutput(ServiceModel):
     """The ``UpdateInferenceRouterOutput`` structure."""
 
     inference_router_arn: str = attrs.field(

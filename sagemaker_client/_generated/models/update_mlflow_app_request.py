@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.account_default_status import AccountDefaultStatus
 from sagemaker_client._generated.models.model_registration_mode import ModelRegistrationMode
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateMlflowAppRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateMlflowAppRequest(ServiceModel):
     """The ``UpdateMlflowAppRequest`` structure."""
 
     arn: str = attrs.field(

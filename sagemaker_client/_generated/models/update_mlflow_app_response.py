@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateMlflowAppResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateMlflowAppResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateMlflowAppResponse(ServiceModel):
     """The ``UpdateMlflowAppResponse`` structure."""
 
     arn: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.tracking_server_size import TrackingServerSize
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateMlflowTrackingServerRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateMlflowTrackingServerRequest(ServiceModel):
     """The ``UpdateMlflowTrackingServerRequest`` structure."""
 
     tracking_server_name: str = attrs.field(

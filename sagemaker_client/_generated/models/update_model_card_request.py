@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._core.redact import redacted
 from sagemaker_client._generated.models.model_card_status import ModelCardStatus
 
@@ -13,8 +14,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateModelCardRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateModelCardRequest(ServiceModel):
     """The ``UpdateModelCardRequest`` structure."""
 
     model_card_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateModelCardResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateModelCardResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateModelCardResponse(ServiceModel):
     """The ``UpdateModelCardResponse`` structure."""
 
     model_card_arn: str = attrs.field(

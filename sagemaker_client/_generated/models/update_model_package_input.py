@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.additional_inference_specification_definition import (
     AdditionalInferenceSpecificationDefinition,
 )
@@ -21,8 +22,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateModelPackageInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateModelPackageInput(ServiceModel):
     """The ``UpdateModelPackageInput`` structure."""
 
     model_package_arn: str = attrs.field(

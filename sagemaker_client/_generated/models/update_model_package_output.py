@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateModelPackageOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateModelPackageOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateModelPackageOutput(ServiceModel):
     """The ``UpdateModelPackageOutput`` structure."""
 
     model_package_arn: str = attrs.field(

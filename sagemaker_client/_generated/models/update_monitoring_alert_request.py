@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateMonitoringAlertRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateMonitoringAlertRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateMonitoringAlertRequest(ServiceModel):
     """The ``UpdateMonitoringAlertRequest`` structure."""
 
     monitoring_schedule_name: str = attrs.field(

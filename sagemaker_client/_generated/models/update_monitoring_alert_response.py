@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateMonitoringAlertResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateMonitoringAlertResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateMonitoringAlertResponse(ServiceModel):
     """The ``UpdateMonitoringAlertResponse`` structure."""
 
     monitoring_schedule_arn: str = attrs.field(

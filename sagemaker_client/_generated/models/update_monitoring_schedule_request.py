@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.monitoring_schedule_config import MonitoringScheduleConfig
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateMonitoringScheduleRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateMonitoringScheduleRequest(ServiceModel):
     """The ``UpdateMonitoringScheduleRequest`` structure."""
 
     monitoring_schedule_name: str = attrs.field(

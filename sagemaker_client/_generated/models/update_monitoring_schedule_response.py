@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateMonitoringScheduleResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateMonitoringScheduleResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateMonitoringScheduleResponse(ServiceModel):
     """The ``UpdateMonitoringScheduleResponse`` structure."""
 
     monitoring_schedule_arn: str = attrs.field(

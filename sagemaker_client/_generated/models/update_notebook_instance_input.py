@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.instance_metadata_service_configuration import (
     InstanceMetadataServiceConfiguration,
 )
@@ -20,8 +21,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateNotebookInstanceInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateNotebookInstanceInput(ServiceModel):
     """The ``UpdateNotebookInstanceInput`` structure."""
 
     notebook_instance_name: str = attrs.field(

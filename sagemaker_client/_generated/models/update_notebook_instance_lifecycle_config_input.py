@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.notebook_instance_lifecycle_hook import (
     NotebookInstanceLifecycleHook,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateNotebookInstanceLifecycleConfigInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateNotebookInstanceLifecycleConfigInput(ServiceModel):
     """The ``UpdateNotebookInstanceLifecycleConfigInput`` structure."""
 
     notebook_instance_lifecycle_config_name: str = attrs.field(

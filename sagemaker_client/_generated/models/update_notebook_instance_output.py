@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateNotebookInstanceOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateNotebookInstanceOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateNotebookInstanceOutput(ServiceModel):
     """The ``UpdateNotebookInstanceOutput`` structure."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.idc_config_input import IdcConfigInput
 from sagemaker_client._generated.models.partner_app_auth_type import PartnerAppAuthType
 from sagemaker_client._generated.models.partner_app_config import PartnerAppConfig
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdatePartnerAppRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdatePartnerAppRequest(ServiceModel):
     """The ``UpdatePartnerAppRequest`` structure."""
 
     arn: str = attrs.field(

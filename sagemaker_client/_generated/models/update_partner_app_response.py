@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdatePartnerAppResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdatePartnerAppResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdatePartnerAppResponse(ServiceModel):
     """The ``UpdatePartnerAppResponse`` structure."""
 
     arn: str | None = attrs.field(

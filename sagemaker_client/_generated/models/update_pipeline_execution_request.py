@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.parallelism_configuration import ParallelismConfiguration
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdatePipelineExecutionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdatePipelineExecutionRequest(ServiceModel):
     """The ``UpdatePipelineExecutionRequest`` structure."""
 
     pipeline_execution_arn: str = attrs.field(

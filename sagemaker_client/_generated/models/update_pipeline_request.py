@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.parallelism_configuration import ParallelismConfiguration
 from sagemaker_client._generated.models.pipeline_definition_s3_location import (
     PipelineDefinitionS3Location,
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdatePipelineRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdatePipelineRequest(ServiceModel):
     """The ``UpdatePipelineRequest`` structure."""
 
     pipeline_name: str = attrs.field(

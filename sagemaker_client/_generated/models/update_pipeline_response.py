@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdatePipelineResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdatePipelineResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdatePipelineResponse(ServiceModel):
     """The ``UpdatePipelineResponse`` structure."""
 
     pipeline_arn: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.alias_operations import AliasOperations
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdatePipelineVersionRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdatePipelineVersionRequest(ServiceModel):
     """The ``UpdatePipelineVersionRequest`` structure."""
 
     pipeline_arn: str = attrs.field(

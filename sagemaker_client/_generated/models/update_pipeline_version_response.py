@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdatePipelineVersionResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdatePipelineVersionResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdatePipelineVersionResponse(ServiceModel):
     """The ``UpdatePipelineVersionResponse`` structure."""
 
     pipeline_arn: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.service_catalog_provisioning_update_details import (
     ServiceCatalogProvisioningUpdateDetails,
 )
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateProjectInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateProjectInput(ServiceModel):
     """The ``UpdateProjectInput`` structure."""
 
     project_name: str = attrs.field(

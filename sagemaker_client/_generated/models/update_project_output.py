@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateProjectOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateProjectOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateProjectOutput(ServiceModel):
     """The ``UpdateProjectOutput`` structure."""
 
     project_arn: str = attrs.field(

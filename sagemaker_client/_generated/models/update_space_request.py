@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.space_settings import SpaceSettings
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateSpaceRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateSpaceRequest(ServiceModel):
     """The ``UpdateSpaceRequest`` structure."""
 
     domain_id: str = attrs.field(

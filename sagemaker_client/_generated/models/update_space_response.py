@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateSpaceResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateSpaceResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateSpaceResponse(ServiceModel):
     """The ``UpdateSpaceResponse`` structure."""
 
     space_arn: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cfn_update_template_provider import (
     CfnUpdateTemplateProvider,
 )
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateTemplateProvider:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateTemplateProvider(ServiceModel):
     """Contains configuration details for updating an existing template provider in the project."""
 
     cfn_template_provider: CfnUpdateTemplateProvider | None = attrs.field(

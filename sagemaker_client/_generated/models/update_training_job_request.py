@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.profiler_config_for_update import ProfilerConfigForUpdate
 from sagemaker_client._generated.models.profiler_rule_configuration import ProfilerRuleConfiguration
 from sagemaker_client._generated.models.remote_debug_config_for_update import (
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateTrainingJobRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateTrainingJobRequest(ServiceModel):
     """The ``UpdateTrainingJobRequest`` structure."""
 
     training_job_name: str = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateTrainingJobResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateTrainingJobResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateTrainingJobResponse(ServiceModel):
     """The ``UpdateTrainingJobResponse`` structure."""
 
     training_job_arn: str = attrs.field(

@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.trial_component_artifact import TrialComponentArtifact
 from sagemaker_client._generated.models.trial_component_parameter_value import (
     TrialComponentParameterValue,
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateTrialComponentRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateTrialComponentRequest(ServiceModel):
     """The ``UpdateTrialComponentRequest`` structure."""
 
     trial_component_name: str = attrs.field(

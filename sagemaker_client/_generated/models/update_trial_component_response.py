@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateTrialComponentResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateTrialComponentResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateTrialComponentResponse(ServiceModel):
     """The ``UpdateTrialComponentResponse`` structure."""
 
     trial_component_arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateTrialRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateTrialRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateTrialRequest(ServiceModel):
     """The ``UpdateTrialRequest`` structure."""
 
     trial_name: str = attrs.field(

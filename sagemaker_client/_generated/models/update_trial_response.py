@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateTrialResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateTrialResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateTrialResponse(ServiceModel):
     """The ``UpdateTrialResponse`` structure."""
 
     trial_arn: str | None = attrs.field(

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "UpdateUserProfileResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateUserProfileResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateUserProfileResponse(ServiceModel):
     """The ``UpdateUserProfileResponse`` structure."""
 
     user_profile_arn: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.oidc_config import OidcConfig
 from sagemaker_client._generated.models.source_ip_config import SourceIpConfig
 from sagemaker_client._generated.models.workforce_ip_address_type import WorkforceIpAddressType
@@ -17,8 +18,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateWorkforceRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateWorkforceRequest(ServiceModel):
     """The ``UpdateWorkforceRequest`` structure."""
 
     workforce_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.member_definition import MemberDefinition
 from sagemaker_client._generated.models.notification_configuration import NotificationConfiguration
 from sagemaker_client._generated.models.worker_access_configuration import WorkerAccessConfiguration
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UpdateWorkteamRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UpdateWorkteamRequest(ServiceModel):
     """The ``UpdateWorkteamRequest`` structure."""
 
     workteam_name: str = attrs.field(

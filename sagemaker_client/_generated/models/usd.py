@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "USD",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class USD:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class USD(ServiceModel):
     """Represents an amount of money in United States dollars."""
 
     dollars: int | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.iam_identity import IamIdentity
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UserContext:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UserContext(ServiceModel):
     """Information about the user who created or modified a SageMaker resource."""
 
     user_profile_arn: str | None = attrs.field(default=None, metadata={"wire": "UserProfileArn"})

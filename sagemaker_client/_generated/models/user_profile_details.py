@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.user_profile_status import UserProfileStatus
 
 __all__ = [
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UserProfileDetails:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UserProfileDetails(ServiceModel):
     """The user profile details."""
 
     domain_id: str | None = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.auto_mount_home_efs import AutoMountHomeEFS
 from sagemaker_client._generated.models.canvas_app_settings import CanvasAppSettings
 from sagemaker_client._generated.models.code_editor_app_settings import CodeEditorAppSettings
@@ -30,8 +31,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class UserSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class UserSettings(ServiceModel):
     """A collection of settings that apply to users in a domain. These settings are specified when
     the ``CreateUserProfile`` API is called, and as ``DefaultUserSettings`` when the
     ``CreateDomain`` API is called.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.variant_property_type import VariantPropertyType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class VariantProperty:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class VariantProperty(ServiceModel):
     """Specifies a production variant property type for an Endpoint.
 
     If you are updating an endpoint with the ``RetainAllVariantProperties`` option of

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "VectorConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class VectorConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class VectorConfig(ServiceModel):
     """Configuration for your vector collection type."""
 
     dimension: int = attrs.field(metadata={"wire": "Dimension", "min": 1.0, "max": 8192.0})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.lineage_type import LineageType
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Vertex:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Vertex(ServiceModel):
     """A lineage entity connected to the starting entity(ies)."""
 
     arn: str | None = attrs.field(

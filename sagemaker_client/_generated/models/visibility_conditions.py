@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "VisibilityConditions",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class VisibilityConditions:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class VisibilityConditions(ServiceModel):
     """The list of key-value pairs used to filter your search results. If a search result contains a
     key from your list, it is included in the final search response if the value associated with the
     key in the result matches the value you specified. If the value doesn't match, the result is

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "VpcConfig",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class VpcConfig:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class VpcConfig(ServiceModel):
     """Specifies an Amazon Virtual Private Cloud (VPC) that your SageMaker jobs, hosted models, and
     compute resources have access to. You can control access to and from your resources by
     configuring a VPC. For more information, see Give SageMaker Access to Resources in your Amazon

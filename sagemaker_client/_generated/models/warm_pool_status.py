@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.warm_pool_resource_status import WarmPoolResourceStatus
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class WarmPoolStatus:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class WarmPoolStatus(ServiceModel):
     """Status and billing information about the warm pool."""
 
     status: WarmPoolResourceStatus | str = attrs.field(metadata={"wire": "Status"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.s3_presign import S3Presign
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class WorkerAccessConfiguration:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class WorkerAccessConfiguration(ServiceModel):
     """Use this optional parameter to constrain access to an Amazon S3 resource based on the IP
     address using supported IAM global condition keys. The Amazon S3 resource is accessed in the
     worker portal using a Amazon S3 presigned URL.

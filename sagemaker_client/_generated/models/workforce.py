@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.cognito_config import CognitoConfig
 from sagemaker_client._generated.models.oidc_config_for_response import OidcConfigForResponse
 from sagemaker_client._generated.models.source_ip_config import SourceIpConfig
@@ -21,8 +22,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Workforce:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Workforce(ServiceModel):
     """A single private workforce, which is automatically created when you create your first private
     work team. You can create one private work force in each Amazon Web Services Region. By default,
     any workforce-related API operation used in a specific region will apply to the workforce

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "WorkforceVpcConfigRequest",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class WorkforceVpcConfigRequest:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class WorkforceVpcConfigRequest(ServiceModel):
     """The VPC object you use to create or update a workforce."""
 
     vpc_id: str | None = attrs.field(

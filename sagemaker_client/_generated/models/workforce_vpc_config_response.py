@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "WorkforceVpcConfigResponse",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class WorkforceVpcConfigResponse:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class WorkforceVpcConfigResponse(ServiceModel):
     """A VpcConfig object that specifies the VPC that you want your workforce to connect to."""
 
     vpc_id: str = attrs.field(

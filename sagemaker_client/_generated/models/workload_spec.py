@@ -7,13 +7,15 @@ from typing import ClassVar
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "WorkloadSpec",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class WorkloadSpec:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class WorkloadSpec(ServiceModel):
     """The workload specification for benchmark tool configuration. Provide an inline YAML or JSON
     string.
 

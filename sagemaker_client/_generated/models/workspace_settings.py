@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "WorkspaceSettings",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class WorkspaceSettings:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class WorkspaceSettings(ServiceModel):
     """The workspace settings for the SageMaker Canvas application."""
 
     s3_artifact_path: str | None = attrs.field(

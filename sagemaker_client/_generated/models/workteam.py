@@ -7,6 +7,7 @@ import datetime
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.member_definition import MemberDefinition
 from sagemaker_client._generated.models.notification_configuration import NotificationConfiguration
 from sagemaker_client._generated.models.worker_access_configuration import WorkerAccessConfiguration
@@ -16,8 +17,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Workteam:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Workteam(ServiceModel):
     """Provides details about a labeling work team."""
 
     workteam_name: str = attrs.field(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.mode import Mode
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Config:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Config(ServiceModel):
     """How the widget is configured."""
 
     mode: Mode | str | None = attrs.field(default=None, metadata={"wire": "Mode"})

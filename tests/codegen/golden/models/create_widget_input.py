@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.config import Config
 from sagemaker_client._generated.models.create_widget_variant import CreateWidgetVariant
 from sagemaker_client._generated.models.tag import Tag
@@ -15,8 +16,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateWidgetInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateWidgetInput(ServiceModel):
     """The input of CreateWidget."""
 
     widget_name: str = attrs.field(metadata={"wire": "WidgetName"})

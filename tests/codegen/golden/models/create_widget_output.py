@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateWidgetOutput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateWidgetOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateWidgetOutput(ServiceModel):
     """The output of CreateWidget."""
 
     widget_arn: str | None = attrs.field(default=None, metadata={"wire": "WidgetArn"})

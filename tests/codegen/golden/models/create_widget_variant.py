@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "CreateWidgetVariant",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class CreateWidgetVariant:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class CreateWidgetVariant(ServiceModel):
     """The ``Variant`` member of ``CreateWidgetInput``."""
 
     weight: float | None = attrs.field(default=None, metadata={"wire": "Weight"})

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "DescribeWidgetInput",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class DescribeWidgetInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class DescribeWidgetInput(ServiceModel):
     """The input of DescribeWidget."""
 
     widget_name: str = attrs.field(metadata={"wire": "WidgetName"})

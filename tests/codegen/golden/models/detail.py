@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "Detail",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Detail:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Detail(ServiceModel):
     """The ``Detail`` member of ``CreateWidgetInput.Parts[]``."""
 
     note: str | None = attrs.field(default=None, metadata={"wire": "Note"})

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.list_widgets_detail import ListWidgetsDetail
 from sagemaker_client._generated.models.sort_order import SortOrder
 from sagemaker_client._generated.models.widget_status import WidgetStatus
@@ -14,8 +15,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListWidgetsInput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListWidgetsInput(ServiceModel):
     """The input of ListWidgets."""
 
     max_results: int | None = attrs.field(default=None, metadata={"wire": "MaxResults"})

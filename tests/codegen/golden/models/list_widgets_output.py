@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.widget import Widget
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class ListWidgetsOutput:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ListWidgetsOutput(ServiceModel):
     """The output of ListWidgets."""
 
     widgets: list[Widget] | None = attrs.field(default=None, metadata={"wire": "Widgets"})

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "Tag",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Tag:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Tag(ServiceModel):
     """The ``Tag`` structure."""
 
     key: str = attrs.field(metadata={"wire": "Key"})

@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.config import Config
 from sagemaker_client._generated.models.widget_part import WidgetPart
 from sagemaker_client._generated.models.widget_status import WidgetStatus
@@ -18,8 +19,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Widget:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Widget(ServiceModel):
     """A widget."""
 
     widget_name: str | None = attrs.field(default=None, metadata={"wire": "WidgetName"})

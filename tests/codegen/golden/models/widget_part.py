@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._generated.models.detail import Detail
 
 __all__ = [
@@ -12,8 +13,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class WidgetPart:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class WidgetPart(ServiceModel):
     """An item of ``CreateWidgetInput.Parts``."""
 
     part_name: str = attrs.field(metadata={"wire": "PartName"})

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import attrs
 
+from sagemaker_client._core.model import ServiceModel
+
 __all__ = [
     "WidgetVariant",
 ]
 
 
-@attrs.frozen(kw_only=True)
-class WidgetVariant:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class WidgetVariant(ServiceModel):
     """The ``Variant`` member of ``Widget``."""
 
     color: str | None = attrs.field(default=None, metadata={"wire": "Color"})
