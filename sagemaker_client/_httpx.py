@@ -1,4 +1,9 @@
-"""The boundary with httpx: the clients' own pools, responses in, exceptions mapped to values.
+"""The boundary with httpx: the clients' pools, responses in, exceptions mapped to values.
+
+Every pool a client sends through has one interface, ``send(request, timeout)`` returning an
+``HttpResponse`` or a ``TransportFailure``: ``_urllib3.Urllib3Pool``, ``_aiohttp.AiohttpPool``, and
+here ``HttpxPool`` / ``AsyncHttpxPool`` around an httpx client (yours, or one made behind a proxy
+or under trio). The drivers never look at which one they have.
 
 Building an ``ssl.SSLContext`` loads the CA bundle (tens of milliseconds, and httpx builds one per
 client even for ``http://``), so a process builds at most one verifying context, shared by every
@@ -10,13 +15,20 @@ from __future__ import annotations
 import os
 import ssl
 import threading
-from typing import TYPE_CHECKING
+from collections.abc import AsyncGenerator
+from contextlib import aclosing
+from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit
 
 import httpx
 
 from sagemaker_client._config import TimeoutSetting
-from sagemaker_client._core.http import MAX_RESPONSE_BYTES, HttpResponse, TransportFailure
+from sagemaker_client._core.http import (
+    MAX_RESPONSE_BYTES,
+    HttpRequest,
+    HttpResponse,
+    TransportFailure,
+)
 
 if TYPE_CHECKING:
     from sagemaker_client._aiohttp import AiohttpPool
@@ -64,18 +76,20 @@ def ssl_context_for(endpoint_url: str) -> ssl.SSLContext:
     return _context("plain-http")
 
 
-def new_client(endpoint_url: str, timeout: httpx.Timeout) -> httpx.Client | Urllib3Pool:
+def new_client(endpoint_url: str, timeout: httpx.Timeout) -> HttpxPool | Urllib3Pool:
     """The sync client's own pool: urllib3 (an ``httpx.Client`` if a proxy is configured)."""
     if proxies_configured():
-        return httpx.Client(
-            timeout=timeout, follow_redirects=False, verify=ssl_context_for(endpoint_url)
+        return HttpxPool(
+            httpx.Client(
+                timeout=timeout, follow_redirects=False, verify=ssl_context_for(endpoint_url)
+            )
         )
     from sagemaker_client._urllib3 import Urllib3Pool
 
     return Urllib3Pool(endpoint_url)
 
 
-def new_async_client(endpoint_url: str, timeout: httpx.Timeout) -> httpx.AsyncClient | AiohttpPool:
+def new_async_client(endpoint_url: str, timeout: httpx.Timeout) -> AsyncHttpxPool | AiohttpPool:
     """The async client's own pool: aiohttp under asyncio, else httpx.
 
     httpx's async pool does work over every open connection on every request, which made it
@@ -93,8 +107,10 @@ def new_async_client(endpoint_url: str, timeout: httpx.Timeout) -> httpx.AsyncCl
         from sagemaker_client._aiohttp import AiohttpPool
 
         return AiohttpPool(endpoint_url)
-    return httpx.AsyncClient(
-        timeout=timeout, follow_redirects=False, verify=ssl_context_for(endpoint_url)
+    return AsyncHttpxPool(
+        httpx.AsyncClient(
+            timeout=timeout, follow_redirects=False, verify=ssl_context_for(endpoint_url)
+        )
     )
 
 
@@ -137,6 +153,80 @@ class BodyLimit:
     def response(self, response: httpx.Response) -> HttpResponse:
         """The core value for ``response`` with the body collected."""
         return to_response(response, b"".join(self.chunks), truncated=self.truncated)
+
+
+class HttpxPool:
+    """An ``httpx.Client`` behind the pools' interface; the body is streamed up to the limit."""
+
+    def __init__(self, client: httpx.Client) -> None:
+        self.client = client
+
+    @property
+    def is_closed(self) -> bool:
+        """True once the httpx client is closed (by the SDK, or by you if it is yours)."""
+        return self.client.is_closed
+
+    def close(self) -> None:
+        """Close the httpx client."""
+        self.client.close()
+
+    def send(self, request: HttpRequest, timeout: httpx.Timeout) -> HttpResponse | TransportFailure:
+        """Send one request and read the whole response; failures come back as values."""
+        body = BodyLimit()
+        try:
+            with self.client.stream(
+                request.method,
+                request.url,
+                headers=request.headers,
+                content=request.body,
+                timeout=timeout,
+            ) as response:
+                for chunk in response.iter_bytes():
+                    if not body.take(chunk):
+                        break
+        except (httpx.HTTPError, OSError) as exc:
+            return to_failure(exc)
+        return body.response(response)
+
+
+class AsyncHttpxPool:
+    """An ``httpx.AsyncClient`` behind the pools' interface (see ``HttpxPool``)."""
+
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self.client = client
+
+    @property
+    def is_closed(self) -> bool:
+        """True once the httpx client is closed (by the SDK, or by you if it is yours)."""
+        return self.client.is_closed
+
+    async def aclose(self) -> None:
+        """Close the httpx client."""
+        await self.client.aclose()
+
+    async def send(
+        self, request: HttpRequest, timeout: httpx.Timeout
+    ) -> HttpResponse | TransportFailure:
+        """Send one request and read the whole response; failures come back as values."""
+        body = BodyLimit()
+        try:
+            async with (
+                self.client.stream(
+                    request.method,
+                    request.url,
+                    headers=request.headers,
+                    content=request.body,
+                    timeout=timeout,
+                ) as response,
+                # httpx types it as an iterator; it is an async generator, closed at once here
+                aclosing(cast("AsyncGenerator[bytes, None]", response.aiter_bytes())) as chunks,
+            ):
+                async for chunk in chunks:
+                    if not body.take(chunk):
+                        break
+        except (httpx.HTTPError, OSError) as exc:
+            return to_failure(exc)
+        return body.response(response)
 
 
 def to_failure(exc: Exception) -> TransportFailure:

@@ -17,7 +17,7 @@ from sagemaker_client._core.errors import ClientClosedError, ConfigurationError,
 from sagemaker_client._core.flow import call_flow
 from sagemaker_client._core.specs import OperationSpec, PaginatorSpec, WaiterSpec
 from sagemaker_client._core.waiter import require_output, wait_flow
-from sagemaker_client._httpx import new_async_client, to_timeout
+from sagemaker_client._httpx import AsyncHttpxPool, new_async_client, to_timeout
 
 if TYPE_CHECKING:
     from sagemaker_client._aiohttp import AiohttpPool
@@ -68,7 +68,9 @@ class AsyncBaseClient(ClientSettings):
             modeled_errors=self._errors,
         )
         self._timeout = to_timeout(self._state.config.timeout)
-        self._http: httpx.AsyncClient | AiohttpPool | None = http_client
+        self._http: AsyncHttpxPool | AiohttpPool | None = (
+            None if http_client is None else AsyncHttpxPool(http_client)
+        )
         self._owns_http = http_client is None
         self._closed = False
 
@@ -90,7 +92,7 @@ class AsyncBaseClient(ClientSettings):
             http, self._http = self._http, None
             await http.aclose()
 
-    def _http_client(self) -> httpx.AsyncClient | AiohttpPool:
+    def _http_client(self) -> AsyncHttpxPool | AiohttpPool:
         # No lock needed: this runs on the event loop, without an await in between.
         if self._closed or (self._http is not None and self._http.is_closed):
             raise ClientClosedError(f"{type(self).__name__} is closed; create a new client")

@@ -5,25 +5,24 @@ from __future__ import annotations
 import importlib
 import inspect
 import sys
-from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
-from contextlib import aclosing
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from collections.abc import Awaitable, Callable, Generator
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import anyio
 import anyio.to_thread
-import httpx
 
 from sagemaker_client._core.errors import ServiceError
 from sagemaker_client._core.flow import Command, GetCredentials, Reply, Send, Sleep
-from sagemaker_client._core.http import HttpRequest, HttpResponse, TransportFailure
 from sagemaker_client._core.signing import Credentials
 from sagemaker_client._core.specs import OperationSpec
 from sagemaker_client._core.waiter import Pause, Poll, Progress, WaitCommand
 from sagemaker_client._credentials import CredentialResolver
-from sagemaker_client._httpx import BodyLimit, to_failure
 
 if TYPE_CHECKING:
+    import httpx
+
     from sagemaker_client._aiohttp import AiohttpPool
+    from sagemaker_client._httpx import AsyncHttpxPool
 
 OutputT = TypeVar("OutputT")
 
@@ -31,7 +30,7 @@ OutputT = TypeVar("OutputT")
 async def run_call(
     flow: Generator[Command, Reply, OutputT],
     *,
-    http: httpx.AsyncClient | AiohttpPool,
+    http: AsyncHttpxPool | AiohttpPool,
     credentials: CredentialResolver,
     timeout: httpx.Timeout,
 ) -> OutputT:
@@ -44,7 +43,7 @@ async def run_call(
             result: OutputT = stop.value
             return result
         if isinstance(command, Send):
-            reply = await send(http, command.request, timeout)
+            reply = await http.send(command.request, timeout)
         elif isinstance(command, GetCredentials):
             reply = await resolve_credentials(credentials)
         elif isinstance(command, Sleep):
@@ -72,33 +71,6 @@ async def resolve_credentials(credentials: CredentialResolver) -> Credentials:
 def _import_signer() -> None:
     for name in _SIGNER_MODULES:
         importlib.import_module(name)
-
-
-async def send(
-    http: httpx.AsyncClient | AiohttpPool, request: HttpRequest, timeout: httpx.Timeout
-) -> HttpResponse | TransportFailure:
-    """Send one request and read the whole response; failures come back as values."""
-    if not isinstance(http, httpx.AsyncClient):
-        return await http.send(request, timeout)
-    body = BodyLimit()
-    try:
-        async with (
-            http.stream(
-                request.method,
-                request.url,
-                headers=request.headers,
-                content=request.body,
-                timeout=timeout,
-            ) as response,
-            # httpx types it as an iterator; it is an async generator, closed at once here
-            aclosing(cast("AsyncGenerator[bytes, None]", response.aiter_bytes())) as chunks,
-        ):
-            async for chunk in chunks:
-                if not body.take(chunk):
-                    break
-    except (httpx.HTTPError, OSError) as exc:
-        return to_failure(exc)
-    return body.response(response)
 
 
 async def run_wait(

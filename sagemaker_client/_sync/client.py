@@ -16,7 +16,7 @@ from sagemaker_client._core.errors import ClientClosedError, ConfigurationError,
 from sagemaker_client._core.flow import call_flow
 from sagemaker_client._core.specs import OperationSpec, PaginatorSpec, WaiterSpec
 from sagemaker_client._core.waiter import require_output, wait_flow
-from sagemaker_client._httpx import new_client, to_timeout
+from sagemaker_client._httpx import HttpxPool, new_client, to_timeout
 from sagemaker_client._sync.driver import run_call, run_wait
 from sagemaker_client._sync.paginator import Paginator
 
@@ -79,7 +79,9 @@ class BaseClient(ClientSettings):
             modeled_errors=self._errors,
         )
         self._timeout = to_timeout(self._state.config.timeout)
-        self._http: httpx.Client | Urllib3Pool | None = http_client
+        self._http: HttpxPool | Urllib3Pool | None = (
+            None if http_client is None else HttpxPool(http_client)
+        )
         self._owns_http = http_client is None
         self._closed = False
         self._http_lock = threading.Lock()
@@ -102,7 +104,7 @@ class BaseClient(ClientSettings):
             self._http.close()
             self._http = None
 
-    def _http_client(self) -> httpx.Client | Urllib3Pool:
+    def _http_client(self) -> HttpxPool | Urllib3Pool:
         if self._closed or (self._http is not None and self._http.is_closed):
             raise ClientClosedError(f"{type(self).__name__} is closed; create a new client")
         if self._http is None:

@@ -6,17 +6,16 @@ import time
 from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import httpx
-
 from sagemaker_client._core.errors import ServiceError
 from sagemaker_client._core.flow import Command, GetCredentials, Reply, Send, Sleep
-from sagemaker_client._core.http import HttpRequest, HttpResponse, TransportFailure
 from sagemaker_client._core.specs import OperationSpec
 from sagemaker_client._core.waiter import Pause, Poll, Progress, WaitCommand
 from sagemaker_client._credentials import CredentialResolver
-from sagemaker_client._httpx import BodyLimit, to_failure
 
 if TYPE_CHECKING:
+    import httpx
+
+    from sagemaker_client._httpx import HttpxPool
     from sagemaker_client._urllib3 import Urllib3Pool
 
 OutputT = TypeVar("OutputT")
@@ -25,7 +24,7 @@ OutputT = TypeVar("OutputT")
 def run_call(
     flow: Generator[Command, Reply, OutputT],
     *,
-    http: httpx.Client | Urllib3Pool,
+    http: HttpxPool | Urllib3Pool,
     credentials: CredentialResolver,
     timeout: httpx.Timeout,
     sleep: Callable[[float], None] | None = None,
@@ -39,35 +38,12 @@ def run_call(
             result: OutputT = stop.value
             return result
         if isinstance(command, Send):
-            reply = send(http, command.request, timeout)
+            reply = http.send(command.request, timeout)
         elif isinstance(command, GetCredentials):
             reply = credentials.resolve()
         elif isinstance(command, Sleep):
             (sleep or time.sleep)(command.seconds)
             reply = None
-
-
-def send(
-    http: httpx.Client | Urllib3Pool, request: HttpRequest, timeout: httpx.Timeout
-) -> HttpResponse | TransportFailure:
-    """Send one request and read the whole response; failures come back as values."""
-    if not isinstance(http, httpx.Client):
-        return http.send(request, timeout)
-    body = BodyLimit()
-    try:
-        with http.stream(
-            request.method,
-            request.url,
-            headers=request.headers,
-            content=request.body,
-            timeout=timeout,
-        ) as response:
-            for chunk in response.iter_bytes():
-                if not body.take(chunk):
-                    break
-    except (httpx.HTTPError, OSError) as exc:
-        return to_failure(exc)
-    return body.response(response)
 
 
 def run_wait(

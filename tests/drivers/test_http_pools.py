@@ -28,7 +28,13 @@ from sagemaker_client._aiohttp import AiohttpPool
 from sagemaker_client._core.http import HttpRequest, HttpResponse, TransportFailure
 from sagemaker_client._core.request import build_request, encode_body
 from sagemaker_client._core.signing import Credentials, sign
-from sagemaker_client._httpx import new_async_client, new_client, ssl_context_for
+from sagemaker_client._httpx import (
+    AsyncHttpxPool,
+    HttpxPool,
+    new_async_client,
+    new_client,
+    ssl_context_for,
+)
 from sagemaker_client._urllib3 import Urllib3Pool
 
 TIMEOUT = httpx.Timeout(5.0)
@@ -175,8 +181,9 @@ async def test_a_proxy_in_the_environment_keeps_httpx_clients(monkeypatch, varia
     assert ssl_context_for("http://localhost:5000") is _httpx.shared_ssl_context()
     sync_pool = new_client("http://localhost:5000", TIMEOUT)
     async_pool = new_async_client("http://localhost:5000", TIMEOUT)
-    assert isinstance(sync_pool, httpx.Client)
-    assert isinstance(async_pool, httpx.AsyncClient)
+    assert isinstance(sync_pool, HttpxPool) and isinstance(sync_pool.client, httpx.Client)
+    assert isinstance(async_pool, AsyncHttpxPool)
+    assert isinstance(async_pool.client, httpx.AsyncClient)
     sync_pool.close()
     await async_pool.aclose()
 
@@ -185,7 +192,7 @@ async def test_other_event_loops_keep_httpx():
     assert isinstance(new_async_client("http://localhost:5000", TIMEOUT), AiohttpPool)
     with mock.patch.object(sniffio, "current_async_library", return_value="trio"):
         pool = new_async_client("http://localhost:5000", TIMEOUT)
-    assert isinstance(pool, httpx.AsyncClient)
+    assert isinstance(pool, AsyncHttpxPool) and isinstance(pool.client, httpx.AsyncClient)
     await pool.aclose()
 
 

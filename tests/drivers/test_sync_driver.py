@@ -10,6 +10,7 @@ from sagemaker_client._core.flow import CallContext, call_flow
 from sagemaker_client._core.retry import RetryQuota
 from sagemaker_client._credentials import CredentialResolver
 from sagemaker_client._generated import operations
+from sagemaker_client._httpx import HttpxPool
 from sagemaker_client._sync.driver import run_call
 from sagemaker_client.models import DescribeEndpointInput
 
@@ -42,7 +43,7 @@ def test_run_call_sleeps_the_flow_backoff_through_the_injected_sleep():
             call_flow(
                 operations.DESCRIBE_ENDPOINT, DescribeEndpointInput(endpoint_name="ep"), context
             ),
-            http=http,
+            http=HttpxPool(http),
             credentials=credentials,
             timeout=httpx.Timeout(5.0),
             sleep=slept.append,
