@@ -13,17 +13,17 @@ import logging
 from collections.abc import Mapping
 
 from sagemaker_client._core.http import HttpRequest, HttpResponse, TransportFailure
+from sagemaker_client._core.redact import REDACTED
 
 logger = logging.getLogger("sagemaker_client")
 
 REDACTED_HEADERS = frozenset({"authorization", "x-amz-security-token"})
-_REDACTED = "<redacted>"
 
 
 def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
     """``headers`` with the signature and the session token replaced by ``<redacted>``."""
     return {
-        name: _REDACTED if name.lower() in REDACTED_HEADERS else value
+        name: REDACTED if name.lower() in REDACTED_HEADERS else value
         for name, value in headers.items()
     }
 

@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from sagemaker_client._core.http import HttpRequest
+from sagemaker_client._core.redact import REDACTED
 
 SERVICE_NAME = "sagemaker"
 _SIGV4_TIMESTAMP = "%Y%m%dT%H%M%SZ"
@@ -30,8 +31,8 @@ class Credentials:
     token: str | None = None
 
     def __repr__(self) -> str:
-        token = ", token=<redacted>" if self.token else ""
-        return f"Credentials(access_key={self.access_key!r}, secret_key=<redacted>{token})"
+        token = f", token={REDACTED}" if self.token else ""
+        return f"Credentials(access_key={self.access_key!r}, secret_key={REDACTED}{token})"
 
 
 def sign(
