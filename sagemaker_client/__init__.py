@@ -12,11 +12,11 @@ loads the async stack.
 
 from __future__ import annotations
 
-import importlib
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sagemaker_client._core.errors import SageMakerError
+from sagemaker_client._core.lazy import LazyNamespace
 from sagemaker_client._version import __version__
 
 if TYPE_CHECKING:
@@ -27,19 +27,13 @@ __all__ = ["AsyncSageMakerClient", "SageMakerClient", "SageMakerError", "__versi
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
-_LAZY = {
-    "AsyncSageMakerClient": "sagemaker_client._generated.async_client",
-    "SageMakerClient": "sagemaker_client._generated.client",
-}
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+# The clients load on first access: ``import sagemaker_client`` stays cheap.
+__getattr__ = LazyNamespace(
+    __name__,
+    {"AsyncSageMakerClient": "async_client", "SageMakerClient": "client"},
+    globals(),
+    base="sagemaker_client._generated",
+).get
 
 
 def __dir__() -> list[str]:
