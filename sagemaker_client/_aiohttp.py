@@ -13,15 +13,15 @@ import asyncio
 from urllib.parse import urlsplit
 
 import aiohttp
-import httpx
 
 from sagemaker_client._core.http import (
     MAX_RESPONSE_BYTES,
     HttpRequest,
     HttpResponse,
+    Timeouts,
     TransportFailure,
 )
-from sagemaker_client._httpx import shared_ssl_context
+from sagemaker_client._tls import shared_ssl_context
 
 # httpx's defaults, so the pool behaves the same whichever library serves it.
 MAX_CONNECTIONS = 100
@@ -40,7 +40,7 @@ class AiohttpPool:
         self._session: aiohttp.ClientSession | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._closed = False
-        self._timeout: tuple[httpx.Timeout, aiohttp.ClientTimeout] | None = None
+        self._timeout: tuple[Timeouts, aiohttp.ClientTimeout] | None = None
 
     @property
     def is_closed(self) -> bool:
@@ -48,7 +48,7 @@ class AiohttpPool:
         return self._closed
 
     async def send(
-        self, request: HttpRequest, timeout: httpx.Timeout
+        self, request: HttpRequest, timeouts: Timeouts
     ) -> HttpResponse | TransportFailure:
         """Send one request and read the whole response; failures come back as values."""
         session = self._session
@@ -61,7 +61,7 @@ class AiohttpPool:
                 headers=request.headers,
                 data=request.body,
                 allow_redirects=False,
-                timeout=self._client_timeout(timeout),
+                timeout=self._client_timeout(timeouts),
             ) as response:
                 body, truncated = await _read_limited(response)
                 headers = {key.lower(): value for key, value in response.headers.items()}
@@ -92,12 +92,12 @@ class AiohttpPool:
         self._loop = asyncio.get_running_loop()
         return self._session
 
-    def _client_timeout(self, timeout: httpx.Timeout) -> aiohttp.ClientTimeout:
+    def _client_timeout(self, timeouts: Timeouts) -> aiohttp.ClientTimeout:
         cached = self._timeout
-        if cached is not None and cached[0] is timeout:
+        if cached is not None and cached[0] is timeouts:
             return cached[1]
-        converted = to_client_timeout(timeout)
-        self._timeout = (timeout, converted)
+        converted = to_client_timeout(timeouts)
+        self._timeout = (timeouts, converted)
         return converted
 
 
@@ -119,8 +119,8 @@ async def _read_limited(response: aiohttp.ClientResponse) -> tuple[bytes, bool]:
     return b"".join(chunks), False
 
 
-def to_client_timeout(timeout: httpx.Timeout) -> aiohttp.ClientTimeout:
-    """httpx's four phases in aiohttp's terms (aiohttp has no write timeout).
+def to_client_timeout(timeout: Timeouts) -> aiohttp.ClientTimeout:
+    """The four phases in aiohttp's terms (aiohttp has no write timeout).
 
     aiohttp's ``connect`` covers waiting for a pooled connection and opening a new one, so it is
     httpx's pool plus connect phases.

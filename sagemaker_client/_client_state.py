@@ -15,15 +15,15 @@ from sagemaker_client._config import (
     TimeoutSetting,
     configure_logging,
     derive_config,
-    read_timeout_seconds,
     resolve_config,
+    to_timeouts,
 )
 from sagemaker_client._core.clock import ClockSkew
 from sagemaker_client._core.errors import ServiceError
 from sagemaker_client._core.flow import CallContext
+from sagemaker_client._core.http import Timeouts
 from sagemaker_client._core.retry import RetryQuota
 from sagemaker_client._credentials import CredentialResolver
-from sagemaker_client._httpx import to_timeout
 from sagemaker_client._session import LazyBotocoreSession
 
 _Settings = TypeVar("_Settings", bound="ClientSettings")
@@ -70,6 +70,7 @@ class ClientState:
             token=aws_session_token,
             session=session,
         )
+        self.timeouts: Timeouts = to_timeouts(self.config.timeout)
         self.quota = RetryQuota()
         self.clock_skew = ClockSkew()
         self.context = CallContext(
@@ -83,7 +84,7 @@ class ClientState:
             random=random.random,
             new_invocation_id=_new_invocation_id,
             validate=self.config.validate,
-            read_timeout=read_timeout_seconds(self.config.timeout),
+            read_timeout=self.timeouts.read,
             clock_skew=self.clock_skew,
         )
 
@@ -91,10 +92,11 @@ class ClientState:
         """The same credentials, retry quota and clock skew with other per-call options."""
         derived = copy.copy(self)
         derived.config = derive_config(self.config, timeout=timeout, max_attempts=max_attempts)
+        derived.timeouts = to_timeouts(derived.config.timeout)
         derived.context = dataclasses.replace(
             self.context,
             max_attempts=derived.config.max_attempts,
-            read_timeout=read_timeout_seconds(derived.config.timeout),
+            read_timeout=derived.timeouts.read,
         )
         return derived
 
@@ -110,7 +112,6 @@ class ClientSettings:
     """Read-only facts about a configured client, shared by the sync and the async client."""
 
     _state: ClientState
-    _timeout: Any
     _http: Any
     _owns_http: bool
     _closed: bool
@@ -136,7 +137,6 @@ class ClientSettings:
         pool = self._http_client()  # created now, so the two clients share one pool
         derived = copy.copy(self)
         derived._state = state
-        derived._timeout = to_timeout(state.config.timeout)
         derived._http = pool
         derived._owns_http = False
         derived._closed = False

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Union
 from urllib.parse import urlsplit
 
 from sagemaker_client._core.errors import ConfigurationError, NoRegionError
+from sagemaker_client._core.http import Timeouts
 from sagemaker_client._session import LazyBotocoreSession
 from sagemaker_client._version import __version__
 
@@ -89,12 +90,17 @@ def _resolve_endpoint(endpoint_url: str | None, env: Mapping[str, str], region: 
     return url.rstrip("/")
 
 
-def read_timeout_seconds(timeout: TimeoutSetting) -> float | None:
-    """The read timeout a setting gives, in seconds (None: no read timeout)."""
-    if timeout is None or isinstance(timeout, int | float):
-        return timeout
-    read: float | None = timeout.read
-    return read
+def to_timeouts(setting: TimeoutSetting) -> Timeouts:
+    """The per-phase timeouts of a client setting (a number or None applies to every phase).
+
+    An ``httpx.Timeout`` is recognised without importing httpx: whoever built one has imported it.
+    """
+    if setting is None or isinstance(setting, int | float):
+        seconds = None if setting is None else float(setting)
+        return Timeouts(connect=seconds, read=seconds, write=seconds, pool=seconds)
+    return Timeouts(
+        connect=setting.connect, read=setting.read, write=setting.write, pool=setting.pool
+    )
 
 
 def derive_config(
@@ -144,9 +150,22 @@ def configure_logging(environ: Mapping[str, str] | None = None) -> None:
 
 
 def _check_timeout(timeout: TimeoutSetting) -> TimeoutSetting:
-    if isinstance(timeout, bool) or (isinstance(timeout, int | float) and timeout <= 0):
+    if timeout is None or _is_httpx_timeout(timeout):
+        return timeout
+    if isinstance(timeout, bool) or not isinstance(timeout, int | float):
+        raise ConfigurationError(
+            "timeout must be a number of seconds, an httpx.Timeout or None, "
+            f"got {type(timeout).__name__} {timeout!r}"
+        )
+    if not timeout > 0:
         raise ConfigurationError(f"timeout must be a positive number of seconds, got {timeout!r}")
     return timeout
+
+
+def _is_httpx_timeout(value: object) -> bool:
+    """Whether ``value`` is an ``httpx.Timeout``; httpx is imported if one exists at all."""
+    httpx = sys.modules.get("httpx")
+    return httpx is not None and isinstance(value, httpx.Timeout)
 
 
 def _check_max_attempts(max_attempts: int) -> int:

@@ -1,124 +1,52 @@
-"""The boundary with httpx: the clients' pools, responses in, exceptions mapped to values.
+"""The boundary with httpx: clients' pools over an httpx client, exceptions mapped to values.
 
-Every pool a client sends through has one interface, ``send(request, timeout)`` returning an
+Every pool a client sends through has one interface, ``send(request, timeouts)`` returning an
 ``HttpResponse`` or a ``TransportFailure``: ``_urllib3.Urllib3Pool``, ``_aiohttp.AiohttpPool``, and
 here ``HttpxPool`` / ``AsyncHttpxPool`` around an httpx client (yours, or one made behind a proxy
-or under trio). The drivers never look at which one they have.
-
-Building an ``ssl.SSLContext`` loads the CA bundle (tens of milliseconds, and httpx builds one per
-client even for ``http://``), so a process builds at most one verifying context, shared by every
-client, and none at all while it only talks to ``http://`` endpoints.
+or under trio, see ``_pools.py``). The drivers never look at which one they have. This module is
+imported only when an httpx client is used.
 """
 
 from __future__ import annotations
 
-import os
-import ssl
-import threading
 from collections.abc import AsyncGenerator
 from contextlib import aclosing
-from typing import TYPE_CHECKING, cast
-from urllib.parse import urlsplit
+from typing import cast
 
 import httpx
 
-from sagemaker_client._config import TimeoutSetting
 from sagemaker_client._core.http import (
     MAX_RESPONSE_BYTES,
     HttpRequest,
     HttpResponse,
+    Timeouts,
     TransportFailure,
 )
-
-if TYPE_CHECKING:
-    from sagemaker_client._aiohttp import AiohttpPool
-    from sagemaker_client._urllib3 import Urllib3Pool
-
-_PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy")
-_contexts: dict[str, ssl.SSLContext] = {}
-_contexts_lock = threading.Lock()
+from sagemaker_client._tls import ssl_context_for
 
 
-def _context(kind: str) -> ssl.SSLContext:
-    context = _contexts.get(kind)
-    if context is None:
-        with _contexts_lock:
-            context = _contexts.get(kind)
-            if context is None:
-                # httpx wants a context even for http://; that one loads no CA at all (it costs
-                # nothing), yet still requires a verified certificate, so TLS with it would fail.
-                context = _contexts[kind] = (
-                    httpx.create_ssl_context()
-                    if kind == "verifying"
-                    else ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
-                )
-    return context
+class _TimeoutCache:
+    """The ``httpx.Timeout`` for the last ``Timeouts`` seen (a client sends with one or two)."""
+
+    __slots__ = ("_last",)
+
+    def __init__(self) -> None:
+        self._last: tuple[Timeouts, httpx.Timeout] | None = None
+
+    def get(self, timeouts: Timeouts) -> httpx.Timeout:
+        last = self._last
+        if last is not None and last[0] is timeouts:
+            return last[1]
+        converted = to_httpx_timeout(timeouts)
+        self._last = (timeouts, converted)
+        return converted
 
 
-def shared_ssl_context() -> ssl.SSLContext:
-    """The process's one verifying context, as httpx builds it (certifi, or SSL_CERT_FILE/DIR)."""
-    return _context("verifying")
-
-
-def proxies_configured() -> bool:
-    """Whether the environment names an HTTP proxy (which httpx would use)."""
-    return any(os.environ.get(name) or os.environ.get(name.upper()) for name in _PROXY_VARIABLES)
-
-
-def ssl_context_for(endpoint_url: str) -> ssl.SSLContext:
-    """The context a pool for ``endpoint_url`` needs: the verifying one unless TLS is never used.
-
-    An ``http://`` endpoint never uses TLS unless a proxy from the environment might (an
-    ``https://`` proxy), so only then does it get the verifying context.
-    """
-    if urlsplit(endpoint_url).scheme == "https" or proxies_configured():
-        return shared_ssl_context()
-    return _context("plain-http")
-
-
-def new_client(endpoint_url: str, timeout: httpx.Timeout) -> HttpxPool | Urllib3Pool:
-    """The sync client's own pool: urllib3 (an ``httpx.Client`` if a proxy is configured)."""
-    if proxies_configured():
-        return HttpxPool(
-            httpx.Client(
-                timeout=timeout, follow_redirects=False, verify=ssl_context_for(endpoint_url)
-            )
-        )
-    from sagemaker_client._urllib3 import Urllib3Pool
-
-    return Urllib3Pool(endpoint_url)
-
-
-def new_async_client(endpoint_url: str, timeout: httpx.Timeout) -> AsyncHttpxPool | AiohttpPool:
-    """The async client's own pool: aiohttp under asyncio, else httpx.
-
-    httpx's async pool does work over every open connection on every request, which made it
-    slower than aiobotocore at 64 concurrent calls; see docs/decisions/0004-async-transport.md.
-    httpx stays in charge under other event loops (trio) and when the environment names a proxy
-    (aiohttp would look the proxy up again in a worker thread on every request).
-    """
-    import sniffio
-
-    try:
-        library = sniffio.current_async_library()
-    except sniffio.AsyncLibraryNotFoundError:
-        library = "asyncio"
-    if library == "asyncio" and not proxies_configured():
-        from sagemaker_client._aiohttp import AiohttpPool
-
-        return AiohttpPool(endpoint_url)
-    return AsyncHttpxPool(
-        httpx.AsyncClient(
-            timeout=timeout, follow_redirects=False, verify=ssl_context_for(endpoint_url)
-        )
+def to_httpx_timeout(timeouts: Timeouts) -> httpx.Timeout:
+    """The same four phases as an ``httpx.Timeout``."""
+    return httpx.Timeout(
+        connect=timeouts.connect, read=timeouts.read, write=timeouts.write, pool=timeouts.pool
     )
-
-
-def to_timeout(setting: TimeoutSetting) -> httpx.Timeout:
-    """The httpx timeout for a client setting (a number applies to every phase)."""
-    if isinstance(setting, httpx.Timeout):
-        return setting
-    return httpx.Timeout(setting)
 
 
 def to_response(
@@ -160,6 +88,18 @@ class HttpxPool:
 
     def __init__(self, client: httpx.Client) -> None:
         self.client = client
+        self._timeouts = _TimeoutCache()
+
+    @classmethod
+    def create(cls, endpoint_url: str, timeouts: Timeouts) -> HttpxPool:
+        """A pool over a new ``httpx.Client`` of the SDK's own (it honours proxy variables)."""
+        return cls(
+            httpx.Client(
+                timeout=to_httpx_timeout(timeouts),
+                follow_redirects=False,
+                verify=ssl_context_for(endpoint_url),
+            )
+        )
 
     @property
     def is_closed(self) -> bool:
@@ -170,7 +110,7 @@ class HttpxPool:
         """Close the httpx client."""
         self.client.close()
 
-    def send(self, request: HttpRequest, timeout: httpx.Timeout) -> HttpResponse | TransportFailure:
+    def send(self, request: HttpRequest, timeouts: Timeouts) -> HttpResponse | TransportFailure:
         """Send one request and read the whole response; failures come back as values."""
         body = BodyLimit()
         try:
@@ -179,7 +119,7 @@ class HttpxPool:
                 request.url,
                 headers=request.headers,
                 content=request.body,
-                timeout=timeout,
+                timeout=self._timeouts.get(timeouts),
             ) as response:
                 for chunk in response.iter_bytes():
                     if not body.take(chunk):
@@ -194,6 +134,18 @@ class AsyncHttpxPool:
 
     def __init__(self, client: httpx.AsyncClient) -> None:
         self.client = client
+        self._timeouts = _TimeoutCache()
+
+    @classmethod
+    def create(cls, endpoint_url: str, timeouts: Timeouts) -> AsyncHttpxPool:
+        """A pool over a new ``httpx.AsyncClient`` of the SDK's own."""
+        return cls(
+            httpx.AsyncClient(
+                timeout=to_httpx_timeout(timeouts),
+                follow_redirects=False,
+                verify=ssl_context_for(endpoint_url),
+            )
+        )
 
     @property
     def is_closed(self) -> bool:
@@ -205,7 +157,7 @@ class AsyncHttpxPool:
         await self.client.aclose()
 
     async def send(
-        self, request: HttpRequest, timeout: httpx.Timeout
+        self, request: HttpRequest, timeouts: Timeouts
     ) -> HttpResponse | TransportFailure:
         """Send one request and read the whole response; failures come back as values."""
         body = BodyLimit()
@@ -216,7 +168,7 @@ class AsyncHttpxPool:
                     request.url,
                     headers=request.headers,
                     content=request.body,
-                    timeout=timeout,
+                    timeout=self._timeouts.get(timeouts),
                 ) as response,
                 # httpx types it as an iterator; it is an async generator, closed at once here
                 aclosing(cast("AsyncGenerator[bytes, None]", response.aiter_bytes())) as chunks,

@@ -11,7 +11,6 @@ takes less CPU than through httpx (see docs/decisions/0004-async-transport.md). 
 from __future__ import annotations
 
 import http.client
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import urllib3
@@ -30,12 +29,10 @@ from sagemaker_client._core.http import (
     MAX_RESPONSE_BYTES,
     HttpRequest,
     HttpResponse,
+    Timeouts,
     TransportFailure,
 )
-from sagemaker_client._httpx import shared_ssl_context
-
-if TYPE_CHECKING:
-    import httpx
+from sagemaker_client._tls import shared_ssl_context
 
 # httpx's default pool size; urllib3 opens more connections when more threads need one
 # (``block=False``) and keeps this many for reuse.
@@ -65,14 +62,14 @@ class Urllib3Pool:
             )
         self._closed = False
         self._targets: dict[str, str] = {}
-        self._timeout: tuple[httpx.Timeout, urllib3.Timeout] | None = None
+        self._timeout: tuple[Timeouts, urllib3.Timeout] | None = None
 
     @property
     def is_closed(self) -> bool:
         """True once ``close`` was called."""
         return self._closed
 
-    def send(self, request: HttpRequest, timeout: httpx.Timeout) -> HttpResponse | TransportFailure:
+    def send(self, request: HttpRequest, timeouts: Timeouts) -> HttpResponse | TransportFailure:
         """Send one request and read the whole response; failures come back as values."""
         target = self._targets.get(request.url)
         if target is None:
@@ -89,7 +86,7 @@ class Urllib3Pool:
                 retries=False,
                 redirect=False,
                 assert_same_host=False,
-                timeout=self._urllib3_timeout(timeout),
+                timeout=self._urllib3_timeout(timeouts),
                 preload_content=False,
             )
             try:
@@ -121,14 +118,14 @@ class Urllib3Pool:
         self._closed = True
         self._pool.close()
 
-    def _urllib3_timeout(self, timeout: httpx.Timeout) -> urllib3.Timeout:
+    def _urllib3_timeout(self, timeouts: Timeouts) -> urllib3.Timeout:
         cached = self._timeout
-        if cached is not None and cached[0] is timeout:
+        if cached is not None and cached[0] is timeouts:
             return cached[1]
         # urllib3 has no pool phase (it does not wait for a connection) and applies the read
         # timeout to every socket operation after connecting, writes included.
-        converted = urllib3.Timeout(connect=timeout.connect, read=timeout.read)
-        self._timeout = (timeout, converted)
+        converted = urllib3.Timeout(connect=timeouts.connect, read=timeouts.read)
+        self._timeout = (timeouts, converted)
         return converted
 
 

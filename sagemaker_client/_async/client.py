@@ -7,20 +7,21 @@ from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-import httpx
-
 from sagemaker_client._async.driver import run_call, run_wait
 from sagemaker_client._async.paginator import AsyncPaginator
 from sagemaker_client._client_state import ClientSettings, ClientState
 from sagemaker_client._config import DEFAULT_TIMEOUT, TimeoutSetting
-from sagemaker_client._core.errors import ClientClosedError, ConfigurationError, ServiceError
+from sagemaker_client._core.errors import ClientClosedError, ServiceError
 from sagemaker_client._core.flow import call_flow
 from sagemaker_client._core.specs import OperationSpec, PaginatorSpec, WaiterSpec
 from sagemaker_client._core.waiter import require_output, wait_flow
-from sagemaker_client._httpx import AsyncHttpxPool, new_async_client, to_timeout
+from sagemaker_client._pools import given_async_pool, new_async_pool
 
 if TYPE_CHECKING:
+    import httpx
+
     from sagemaker_client._aiohttp import AiohttpPool
+    from sagemaker_client._httpx import AsyncHttpxPool
 
 InputT = TypeVar("InputT")
 OutputT = TypeVar("OutputT")
@@ -53,8 +54,7 @@ class AsyncBaseClient(ClientSettings):
         ``httpx.AsyncClient``, which the SDK never closes. Credentials that need resolving or
         refreshing are resolved in a worker thread, never on the event loop.
         """
-        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
-            raise ConfigurationError("http_client must be an httpx.AsyncClient")
+        given = None if http_client is None else given_async_pool(http_client)
         self._state = ClientState(
             region=region,
             endpoint_url=endpoint_url,
@@ -67,10 +67,7 @@ class AsyncBaseClient(ClientSettings):
             validate=validate,
             modeled_errors=self._errors,
         )
-        self._timeout = to_timeout(self._state.config.timeout)
-        self._http: AsyncHttpxPool | AiohttpPool | None = (
-            None if http_client is None else AsyncHttpxPool(http_client)
-        )
+        self._http: AsyncHttpxPool | AiohttpPool | None = given
         self._owns_http = http_client is None
         self._closed = False
 
@@ -97,7 +94,7 @@ class AsyncBaseClient(ClientSettings):
         if self._closed or (self._http is not None and self._http.is_closed):
             raise ClientClosedError(f"{type(self).__name__} is closed; create a new client")
         if self._http is None:
-            self._http = new_async_client(self.endpoint_url, self._timeout)
+            self._http = new_async_pool(self.endpoint_url, self._state.timeouts)
         return self._http
 
     async def _invoke(self, operation: OperationSpec[InputT, OutputT], params: InputT) -> OutputT:
@@ -105,7 +102,7 @@ class AsyncBaseClient(ClientSettings):
             call_flow(operation, params, self._state.context),
             http=self._http_client(),
             credentials=self._state.credentials,
-            timeout=self._timeout,
+            timeouts=self._state.timeouts,
         )
 
     def _paginate(

@@ -19,9 +19,8 @@ from sagemaker_client._core.waiter import Pause, Poll, Progress, WaitCommand
 from sagemaker_client._credentials import CredentialResolver
 
 if TYPE_CHECKING:
-    import httpx
-
     from sagemaker_client._aiohttp import AiohttpPool
+    from sagemaker_client._core.http import Timeouts
     from sagemaker_client._httpx import AsyncHttpxPool
 
 OutputT = TypeVar("OutputT")
@@ -32,7 +31,7 @@ async def run_call(
     *,
     http: AsyncHttpxPool | AiohttpPool,
     credentials: CredentialResolver,
-    timeout: httpx.Timeout,
+    timeouts: Timeouts,
 ) -> OutputT:
     """Drive one call to its output (or its error)."""
     reply: Reply = None
@@ -43,7 +42,7 @@ async def run_call(
             result: OutputT = stop.value
             return result
         if isinstance(command, Send):
-            reply = await http.send(command.request, timeout)
+            reply = await http.send(command.request, timeouts)
         elif isinstance(command, GetCredentials):
             reply = await resolve_credentials(credentials)
         elif isinstance(command, Sleep):

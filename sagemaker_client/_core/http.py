@@ -12,8 +12,22 @@ must not exhaust memory); SageMaker's control-plane responses are far smaller.""
 
 
 @dataclass(frozen=True, slots=True)
+class Timeouts:
+    """Seconds allowed per phase of a request (None: no limit), whichever pool sends it.
+
+    The four phases are httpx's: waiting for a pooled connection, connecting, writing the request
+    and reading between bytes of the response. Each pool maps them onto its library's own.
+    """
+
+    connect: float | None
+    read: float | None
+    write: float | None
+    pool: float | None
+
+
+@dataclass(frozen=True, slots=True)
 class HttpRequest:
-    """A request ready to send: the drivers hand it to httpx as it is."""
+    """A request ready to send: the drivers hand it to their connection pool as it is."""
 
     method: str
     url: str

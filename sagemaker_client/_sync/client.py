@@ -8,19 +8,20 @@ from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
-import httpx
-
 from sagemaker_client._client_state import ClientSettings, ClientState
 from sagemaker_client._config import DEFAULT_TIMEOUT, TimeoutSetting
-from sagemaker_client._core.errors import ClientClosedError, ConfigurationError, ServiceError
+from sagemaker_client._core.errors import ClientClosedError, ServiceError
 from sagemaker_client._core.flow import call_flow
 from sagemaker_client._core.specs import OperationSpec, PaginatorSpec, WaiterSpec
 from sagemaker_client._core.waiter import require_output, wait_flow
-from sagemaker_client._httpx import HttpxPool, new_client, to_timeout
+from sagemaker_client._pools import given_pool, new_pool
 from sagemaker_client._sync.driver import run_call, run_wait
 from sagemaker_client._sync.paginator import Paginator
 
 if TYPE_CHECKING:
+    import httpx
+
+    from sagemaker_client._httpx import HttpxPool
     from sagemaker_client._urllib3 import Urllib3Pool
 
 InputT = TypeVar("InputT")
@@ -64,8 +65,7 @@ class BaseClient(ClientSettings):
             validate: Check inputs against the model before sending.
             http_client: Your own ``httpx.Client``; the SDK never closes it.
         """
-        if http_client is not None and not isinstance(http_client, httpx.Client):
-            raise ConfigurationError("http_client must be an httpx.Client")
+        given = None if http_client is None else given_pool(http_client)
         self._state = ClientState(
             region=region,
             endpoint_url=endpoint_url,
@@ -78,10 +78,7 @@ class BaseClient(ClientSettings):
             validate=validate,
             modeled_errors=self._errors,
         )
-        self._timeout = to_timeout(self._state.config.timeout)
-        self._http: HttpxPool | Urllib3Pool | None = (
-            None if http_client is None else HttpxPool(http_client)
-        )
+        self._http: HttpxPool | Urllib3Pool | None = given
         self._owns_http = http_client is None
         self._closed = False
         self._http_lock = threading.Lock()
@@ -110,7 +107,7 @@ class BaseClient(ClientSettings):
         if self._http is None:
             with self._http_lock:
                 if self._http is None:
-                    self._http = new_client(self.endpoint_url, self._timeout)
+                    self._http = new_pool(self.endpoint_url, self._state.timeouts)
         return self._http
 
     def _invoke(self, operation: OperationSpec[InputT, OutputT], params: InputT) -> OutputT:
@@ -118,7 +115,7 @@ class BaseClient(ClientSettings):
             call_flow(operation, params, self._state.context),
             http=self._http_client(),
             credentials=self._state.credentials,
-            timeout=self._timeout,
+            timeouts=self._state.timeouts,
         )
 
     def _paginate(

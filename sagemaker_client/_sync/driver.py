@@ -13,8 +13,7 @@ from sagemaker_client._core.waiter import Pause, Poll, Progress, WaitCommand
 from sagemaker_client._credentials import CredentialResolver
 
 if TYPE_CHECKING:
-    import httpx
-
+    from sagemaker_client._core.http import Timeouts
     from sagemaker_client._httpx import HttpxPool
     from sagemaker_client._urllib3 import Urllib3Pool
 
@@ -26,7 +25,7 @@ def run_call(
     *,
     http: HttpxPool | Urllib3Pool,
     credentials: CredentialResolver,
-    timeout: httpx.Timeout,
+    timeouts: Timeouts,
     sleep: Callable[[float], None] | None = None,
 ) -> OutputT:
     """Drive one call to its output (or its error)."""
@@ -38,7 +37,7 @@ def run_call(
             result: OutputT = stop.value
             return result
         if isinstance(command, Send):
-            reply = http.send(command.request, timeout)
+            reply = http.send(command.request, timeouts)
         elif isinstance(command, GetCredentials):
             reply = credentials.resolve()
         elif isinstance(command, Sleep):

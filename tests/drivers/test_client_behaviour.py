@@ -7,6 +7,7 @@ import pytest
 from mock_service import ACCESS_KEY, SECRET_KEY, Adapter, Recorder, json_response
 
 from sagemaker_client import AsyncSageMakerClient, SageMakerClient
+from sagemaker_client._config import to_timeouts
 from sagemaker_client._credentials import CredentialResolver
 from sagemaker_client.errors import ConfigurationError, NoCredentialsError, NoRegionError
 
@@ -176,12 +177,12 @@ def test_clients_are_distinct_classes():
 async def test_with_options_accepts_numbers_and_httpx_timeouts(sm):
     recorder = Recorder([json_response({"EndpointName": "ep"})])
     client = sm.client(recorder)
-    assert client._timeout == httpx.Timeout(60.0)
+    assert client._state.timeouts == to_timeouts(httpx.Timeout(60.0))
     derived = client.with_options(timeout=httpx.Timeout(5.0, connect=2.0))
-    assert derived._timeout == httpx.Timeout(5.0, connect=2.0)
+    assert derived._state.timeouts == to_timeouts(httpx.Timeout(5.0, connect=2.0))
     assert derived._state.context.read_timeout == 5.0
-    assert client.with_options(timeout=7)._timeout == httpx.Timeout(7)
-    assert client.with_options(max_attempts=1)._timeout == httpx.Timeout(60.0)
+    assert client.with_options(timeout=7)._state.timeouts == to_timeouts(httpx.Timeout(7))
+    assert client.with_options(max_attempts=1)._state.timeouts == client._state.timeouts
     assert client._state.context.max_attempts == 3
     await sm.call(derived, "describe_endpoint", endpoint_name="ep")
     assert recorder.requests[0].extensions["timeout"] == {

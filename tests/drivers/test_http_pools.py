@@ -23,21 +23,19 @@ import sniffio
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials as BotoCredentials
 
-from sagemaker_client import AsyncSageMakerClient, SageMakerClient, _aiohttp, _httpx, _urllib3
+from sagemaker_client import AsyncSageMakerClient, SageMakerClient, _aiohttp, _tls, _urllib3
 from sagemaker_client._aiohttp import AiohttpPool
-from sagemaker_client._core.http import HttpRequest, HttpResponse, TransportFailure
+from sagemaker_client._config import to_timeouts
+from sagemaker_client._core.errors import ConfigurationError
+from sagemaker_client._core.http import HttpRequest, HttpResponse, Timeouts, TransportFailure
 from sagemaker_client._core.request import build_request, encode_body
 from sagemaker_client._core.signing import Credentials, sign
-from sagemaker_client._httpx import (
-    AsyncHttpxPool,
-    HttpxPool,
-    new_async_client,
-    new_client,
-    ssl_context_for,
-)
+from sagemaker_client._httpx import AsyncHttpxPool, HttpxPool, to_httpx_timeout
+from sagemaker_client._pools import given_async_pool, given_pool, new_async_pool, new_pool
+from sagemaker_client._tls import ssl_context_for
 from sagemaker_client._urllib3 import Urllib3Pool
 
-TIMEOUT = httpx.Timeout(5.0)
+TIMEOUT = to_timeouts(5.0)
 CREDENTIALS = Credentials("AKIDPOOLTEST", "pool/test/secret")
 
 
@@ -96,7 +94,7 @@ def server(request: pytest.FixtureRequest) -> Iterator[Recorder]:
 
 @pytest.fixture
 def no_shared_contexts(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_httpx, "_contexts", {})
+    monkeypatch.setattr(_tls, "_contexts", {})
 
 
 def signed_request(url: str) -> HttpRequest:
@@ -149,8 +147,8 @@ def assert_ok(response: HttpResponse | TransportFailure) -> None:
 
 
 def test_http_endpoint_loads_no_ca_bundle(monkeypatch, no_shared_contexts):
-    monkeypatch.setattr(httpx, "create_ssl_context", mock.Mock(side_effect=AssertionError))
-    pool = new_client("http://127.0.0.1:9", TIMEOUT)
+    monkeypatch.setattr(_tls, "_verifying_context", mock.Mock(side_effect=AssertionError))
+    pool = new_pool("http://127.0.0.1:9", TIMEOUT)
     assert isinstance(pool, Urllib3Pool)
     context = ssl_context_for("http://localhost:5000")
     assert context.cert_store_stats()["x509_ca"] == 0
@@ -161,11 +159,11 @@ def test_http_endpoint_loads_no_ca_bundle(monkeypatch, no_shared_contexts):
 
 
 async def test_https_clients_share_one_verifying_context(monkeypatch, no_shared_contexts):
-    create = mock.Mock(wraps=httpx.create_ssl_context)
-    monkeypatch.setattr(httpx, "create_ssl_context", create)
+    create = mock.Mock(wraps=_tls._verifying_context)
+    monkeypatch.setattr(_tls, "_verifying_context", create)
     first = ssl_context_for("https://api.sagemaker.us-east-1.amazonaws.com")
     second = ssl_context_for("https://api.sagemaker.eu-west-1.amazonaws.com")
-    pools = [new_client("https://example.com", TIMEOUT) for _ in range(3)]
+    pools = [new_pool("https://example.com", TIMEOUT) for _ in range(3)]
     assert first is second
     assert create.call_count == 1
     assert first.verify_mode == ssl.CERT_REQUIRED
@@ -175,12 +173,82 @@ async def test_https_clients_share_one_verifying_context(monkeypatch, no_shared_
         pool.close()
 
 
+def _trust(context: ssl.SSLContext) -> tuple[object, ...]:
+    certificates = sorted(repr(sorted(cert.items())) for cert in context.get_ca_certs())
+    return (context.verify_mode, context.check_hostname, context.minimum_version, certificates)
+
+
+@pytest.mark.parametrize("setting", ["certifi", "SSL_CERT_FILE", "SSL_CERT_DIR"])
+def test_the_verifying_context_trusts_what_httpx_trusts(monkeypatch, tmp_path, setting):
+    import certifi
+
+    if setting == "SSL_CERT_FILE":
+        bundle = tmp_path / "bundle.pem"
+        # A bundle of its own: the first certificate of certifi's.
+        text = open(certifi.where(), encoding="ascii").read()
+        end = "-----END CERTIFICATE-----"
+        bundle.write_text(text[text.index("-----BEGIN CERTIFICATE-----") : text.index(end)] + end)
+        monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+    elif setting == "SSL_CERT_DIR":
+        monkeypatch.setenv("SSL_CERT_DIR", str(tmp_path))
+    ours, theirs = _tls._verifying_context(), httpx.create_ssl_context()
+    assert _trust(ours) == _trust(theirs)
+    if setting == "SSL_CERT_FILE":
+        assert len(ours.get_ca_certs()) == 1
+    if setting == "certifi":
+        assert len(ours.get_ca_certs()) > 50
+
+
+def test_the_default_sync_client_never_imports_httpx(tmp_path):
+    program = (
+        "import sys\n"
+        "from sagemaker_client import SageMakerClient\n"
+        "client = SageMakerClient(region='us-east-1', endpoint_url='https://example.com',\n"
+        "    aws_access_key_id='AK', aws_secret_access_key='SK', timeout=3)\n"
+        "client._http_client()\n"
+        "client.with_options(timeout=5).close()\n"
+        "print(sorted(m for m in ('httpx', 'httpcore', 'h11', 'aiohttp') if m in sys.modules))\n"
+    )
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_timeouts_from_every_kind_of_setting():
+    assert to_timeouts(5) == Timeouts(connect=5.0, read=5.0, write=5.0, pool=5.0)
+    assert to_timeouts(None) == Timeouts(connect=None, read=None, write=None, pool=None)
+    assert to_timeouts(httpx.Timeout(5.0, connect=2.0, pool=None)) == Timeouts(
+        connect=2.0, read=5.0, write=5.0, pool=None
+    )
+    setting = httpx.Timeout(4.0, read=9.0)
+    assert to_httpx_timeout(to_timeouts(setting)) == setting
+
+
+@pytest.mark.parametrize("bad", ["5", 0, -1.0, float("nan"), True, [5]])
+def test_a_bad_timeout_is_a_configuration_error(bad):
+    with pytest.raises(ConfigurationError, match="timeout"):
+        SageMakerClient(region="us-east-1", timeout=bad)
+
+
+async def test_given_clients_must_be_httpx_clients_of_the_right_kind():
+    with pytest.raises(ConfigurationError, match="httpx.Client, got AsyncClient"):
+        given_pool(httpx.AsyncClient())  # type: ignore[arg-type]
+    with pytest.raises(ConfigurationError, match="httpx.AsyncClient, got Client"):
+        given_async_pool(httpx.Client())  # type: ignore[arg-type]
+    with pytest.raises(ConfigurationError, match="http_client"):
+        SageMakerClient(region="us-east-1", http_client="nope")  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("variable", ["HTTPS_PROXY", "http_proxy", "ALL_PROXY"])
 async def test_a_proxy_in_the_environment_keeps_httpx_clients(monkeypatch, variable):
     monkeypatch.setenv(variable, "https://proxy.example:3128")
-    assert ssl_context_for("http://localhost:5000") is _httpx.shared_ssl_context()
-    sync_pool = new_client("http://localhost:5000", TIMEOUT)
-    async_pool = new_async_client("http://localhost:5000", TIMEOUT)
+    assert ssl_context_for("http://localhost:5000") is _tls.shared_ssl_context()
+    sync_pool = new_pool("http://localhost:5000", TIMEOUT)
+    async_pool = new_async_pool("http://localhost:5000", TIMEOUT)
     assert isinstance(sync_pool, HttpxPool) and isinstance(sync_pool.client, httpx.Client)
     assert isinstance(async_pool, AsyncHttpxPool)
     assert isinstance(async_pool.client, httpx.AsyncClient)
@@ -189,9 +257,9 @@ async def test_a_proxy_in_the_environment_keeps_httpx_clients(monkeypatch, varia
 
 
 async def test_other_event_loops_keep_httpx():
-    assert isinstance(new_async_client("http://localhost:5000", TIMEOUT), AiohttpPool)
+    assert isinstance(new_async_pool("http://localhost:5000", TIMEOUT), AiohttpPool)
     with mock.patch.object(sniffio, "current_async_library", return_value="trio"):
-        pool = new_async_client("http://localhost:5000", TIMEOUT)
+        pool = new_async_pool("http://localhost:5000", TIMEOUT)
     assert isinstance(pool, AsyncHttpxPool) and isinstance(pool.client, httpx.AsyncClient)
     await pool.aclose()
 
@@ -256,7 +324,7 @@ async def test_failures_are_values_never_exceptions():
 
 @pytest.mark.parametrize("server", ["hang"], indirect=True)
 async def test_a_silent_server_is_a_timeout(server):
-    quick = httpx.Timeout(5.0, read=0.3)
+    quick = to_timeouts(httpx.Timeout(5.0, read=0.3))
     request = signed_request(server.url)
     sync_pool = Urllib3Pool(server.url)
     failure = sync_pool.send(request, quick)

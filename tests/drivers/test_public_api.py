@@ -212,6 +212,8 @@ FORBIDDEN = {
         "sagemaker_client._credentials",
         "sagemaker_client._client_state",
         "sagemaker_client._httpx",
+        "sagemaker_client._pools",
+        "sagemaker_client._tls",
     ],
     "sagemaker_client._sync": [
         "sagemaker_client._generated",

@@ -6,6 +6,7 @@ import itertools
 import httpx
 from mock_service import Recorder, json_response
 
+from sagemaker_client._config import to_timeouts
 from sagemaker_client._core.flow import CallContext, call_flow
 from sagemaker_client._core.retry import RetryQuota
 from sagemaker_client._credentials import CredentialResolver
@@ -45,7 +46,7 @@ def test_run_call_sleeps_the_flow_backoff_through_the_injected_sleep():
             ),
             http=HttpxPool(http),
             credentials=credentials,
-            timeout=httpx.Timeout(5.0),
+            timeouts=to_timeouts(5.0),
             sleep=slept.append,
         )
     assert out.endpoint_name == "ep"
