@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
 import datetime
 import random
 import uuid
@@ -93,8 +92,7 @@ class ClientState:
         derived = copy.copy(self)
         derived.config = derive_config(self.config, timeout=timeout, max_attempts=max_attempts)
         derived.timeouts = to_timeouts(derived.config.timeout)
-        derived.context = dataclasses.replace(
-            self.context,
+        derived.context = self.context._replace(
             max_attempts=derived.config.max_attempts,
             read_timeout=derived.timeouts.read,
         )

@@ -9,8 +9,7 @@ import re
 import sys
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, NamedTuple, Union
 from urllib.parse import urlsplit
 
 from sagemaker_client._core.errors import ConfigurationError, NoRegionError
@@ -28,8 +27,7 @@ DEFAULT_TIMEOUT = 60.0
 _REGION_PATTERN = re.compile(r"^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$")
 
 
-@dataclass(frozen=True, slots=True)
-class ClientConfig:
+class ClientConfig(NamedTuple):
     """What a client was configured with (never any credential)."""
 
     region: str
@@ -107,8 +105,7 @@ def derive_config(
     config: ClientConfig, *, timeout: TimeoutSetting, max_attempts: int | None
 ) -> ClientConfig:
     """``config`` with another timeout and/or max_attempts (None keeps the current one)."""
-    return replace(
-        config,
+    return config._replace(
         timeout=config.timeout if timeout is None else _check_timeout(timeout),
         max_attempts=(
             config.max_attempts if max_attempts is None else _check_max_attempts(max_attempts)

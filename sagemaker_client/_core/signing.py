@@ -11,9 +11,8 @@ is read as the bytes it is. botocore is imported on the first signature, not wit
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sagemaker_client._core.http import HttpRequest
 from sagemaker_client._core.redact import REDACTED
@@ -22,8 +21,7 @@ SERVICE_NAME = "sagemaker"
 _SIGV4_TIMESTAMP = "%Y%m%dT%H%M%SZ"
 
 
-@dataclass(frozen=True, slots=True)
-class Credentials:
+class Credentials(NamedTuple):
     """Resolved AWS credentials; the secret and the token never appear in ``repr``."""
 
     access_key: str

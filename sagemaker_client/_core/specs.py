@@ -7,8 +7,7 @@ them. They hold data only: every decision made from them lives in the rest of ``
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
-from typing import Any, Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, NamedTuple, TypeVar
 
 InputT = TypeVar("InputT")
 OutputT = TypeVar("OutputT")
@@ -17,14 +16,33 @@ ItemT = TypeVar("ItemT")
 AcceptorState = Literal["success", "failure", "retry"]
 AcceptorMatcher = Literal["path", "pathAll", "pathAny", "status", "error"]
 
+# Plain classes with __slots__ rather than dataclasses: the generated tables hold some 550 of
+# them and are imported by every client, and a frozen dataclass costs about half a millisecond to
+# create (its methods are compiled from source) where these cost nothing. Tables compare by
+# identity; nothing assigns to them after construction.
 
-@dataclass(slots=True)
-class ModelRef:
+
+class _Table:
+    """A ``repr`` from the slots of the subclass (private slots left out)."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        fields = ", ".join(
+            f"{name}={getattr(self, name)!r}" for name in self.__slots__ if name[0] != "_"
+        )
+        return f"{type(self).__name__}({fields})"
+
+
+class ModelRef(_Table):
     """Where a model class lives; it is imported on first use, so tables load no models."""
 
-    module: str
-    name: str
-    _loaded: type[Any] | None = field(default=None, init=False, repr=False, compare=False)
+    __slots__ = ("_loaded", "module", "name")
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module = module
+        self.name = name
+        self._loaded: type[Any] | None = None
 
     def load(self) -> type[Any]:
         """The class itself (imported once, then cached)."""
@@ -34,21 +52,29 @@ class ModelRef:
         return loaded
 
 
-@dataclass(frozen=True, slots=True)
-class OperationSpec(Generic[InputT, OutputT]):
+class OperationSpec(_Table, Generic[InputT, OutputT]):
     """One API operation: its wire name, its input and output classes, its modeled errors.
 
-    The generated tables name the classes with a ``ModelRef`` so that they load on first use; a
-    class may also be given directly. ``OutputT`` is ``None`` for an operation whose response has
-    no body (``output is None``).
+    ``name`` is the wire name (``DescribeEndpoint`` is sent as ``SageMaker.DescribeEndpoint``);
+    ``errors`` the error codes the service model lists for it. The generated tables name the
+    classes with a ``ModelRef`` so that they load on first use; a class may also be given
+    directly. ``OutputT`` is ``None`` for an operation whose response has no body
+    (``output is None``).
     """
 
-    name: str
-    """The operation's wire name: ``DescribeEndpoint`` is sent as ``SageMaker.DescribeEndpoint``."""
-    input: ModelRef | type[InputT]
-    output: ModelRef | type[OutputT] | None
-    errors: tuple[str, ...] = ()
-    """Error codes the service model lists for this operation."""
+    __slots__ = ("errors", "input", "name", "output")
+
+    def __init__(
+        self,
+        name: str,
+        input: ModelRef | type[InputT],
+        output: ModelRef | type[OutputT] | None,
+        errors: tuple[str, ...] = (),
+    ) -> None:
+        self.name = name
+        self.input = input
+        self.output = output
+        self.errors = errors
 
     @property
     def input_type(self) -> type[InputT]:
@@ -61,23 +87,32 @@ class OperationSpec(Generic[InputT, OutputT]):
         return self.output.load() if isinstance(self.output, ModelRef) else self.output
 
 
-@dataclass(frozen=True, slots=True)
-class PaginatorSpec(Generic[InputT, OutputT, ItemT]):
+class PaginatorSpec(_Table, Generic[InputT, OutputT, ItemT]):
     """How to page an operation: which input and output attributes carry the token and the items.
 
-    Attribute names are Python (snake_case) names on the operation's input and output models.
+    Attribute names are Python (snake_case) names on the operation's input and output models;
+    ``result_key`` is ``None`` when the output has several lists: the paginator then yields whole
+    pages.
     """
 
-    operation: OperationSpec[InputT, OutputT]
-    input_token: str
-    output_token: str
-    result_key: str | None
-    """``None`` when the output has several lists: the paginator then yields whole pages."""
-    limit_key: str | None = None
+    __slots__ = ("input_token", "limit_key", "operation", "output_token", "result_key")
+
+    def __init__(
+        self,
+        operation: OperationSpec[InputT, OutputT],
+        input_token: str,
+        output_token: str,
+        result_key: str | None,
+        limit_key: str | None = None,
+    ) -> None:
+        self.operation = operation
+        self.input_token = input_token
+        self.output_token = output_token
+        self.result_key = result_key
+        self.limit_key = limit_key
 
 
-@dataclass(frozen=True, slots=True)
-class Acceptor:
+class Acceptor(NamedTuple):
     """One waiter acceptor, as in botocore's ``waiters-2.json``.
 
     ``argument`` is a path over the output model in Python attribute names (``endpoint_status``,
@@ -91,12 +126,21 @@ class Acceptor:
     argument: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class WaiterSpec(Generic[InputT, OutputT]):
+class WaiterSpec(_Table, Generic[InputT, OutputT]):
     """A waiter: poll ``operation`` every ``delay`` seconds, at most ``max_attempts`` times."""
 
-    name: str
-    operation: OperationSpec[InputT, OutputT]
-    delay: float
-    max_attempts: int
-    acceptors: tuple[Acceptor, ...]
+    __slots__ = ("acceptors", "delay", "max_attempts", "name", "operation")
+
+    def __init__(
+        self,
+        name: str,
+        operation: OperationSpec[InputT, OutputT],
+        delay: float,
+        max_attempts: int,
+        acceptors: tuple[Acceptor, ...],
+    ) -> None:
+        self.name = name
+        self.operation = operation
+        self.delay = delay
+        self.max_attempts = max_attempts
+        self.acceptors = acceptors

@@ -15,8 +15,7 @@ no acceptor expects stops the wait at once. Time comes from an injected monotoni
 from __future__ import annotations
 
 from collections.abc import Callable, Generator, Sequence
-from dataclasses import dataclass
-from typing import Any, Generic, TypeAlias, TypeVar
+from typing import Any, NamedTuple, TypeAlias, TypeVar
 
 from sagemaker_client._core.errors import (
     ParamValidationError,
@@ -30,15 +29,13 @@ InputT = TypeVar("InputT")
 OutputT = TypeVar("OutputT")
 
 
-@dataclass(frozen=True, slots=True)
-class Poll(Generic[InputT]):
+class Poll(NamedTuple):
     """Command: call the waiter's operation with ``params``; reply with its output or error."""
 
-    params: InputT
+    params: Any
 
 
-@dataclass(frozen=True, slots=True)
-class Progress:
+class Progress(NamedTuple):
     """Command: tell the caller about attempt number ``attempt``."""
 
     attempt: int
@@ -46,14 +43,13 @@ class Progress:
     output: Any
 
 
-@dataclass(frozen=True, slots=True)
-class Pause:
+class Pause(NamedTuple):
     """Command: wait ``seconds`` before the next poll."""
 
     seconds: float
 
 
-WaitCommand: TypeAlias = Poll[Any] | Progress | Pause
+WaitCommand: TypeAlias = Poll | Progress | Pause
 
 
 def wait_flow(

@@ -48,6 +48,7 @@ def make_context(clock=None, max_attempts=3, quota=None, random=lambda: 1.0, val
         now=clock or Clock(),
         random=random,
         new_invocation_id=lambda: f"inv-{next(ids)}",
+        clock_skew=ClockSkew(),
         validate=validate,
     )
 
@@ -274,12 +275,7 @@ TOKEN_OP = OperationSpec(name="CreateWithToken", input=CreateWithToken, output=T
 def token_context(**kwargs):
     tokens = itertools.count(1)
     context = make_context(**kwargs)
-    return CallContext(
-        **{
-            **{name: getattr(context, name) for name in CallContext.__dataclass_fields__},
-            "new_idempotency_token": lambda: f"token-{next(tokens)}",
-        }
-    )
+    return context._replace(new_idempotency_token=lambda: f"token-{next(tokens)}")
 
 
 def sent_bodies(commands):
@@ -318,12 +314,7 @@ def with_date(response, date):
 
 
 def test_retry_carries_botocore_ttl_from_the_date_header():
-    context = CallContext(
-        **{
-            **{name: getattr(make_context(), name) for name in CallContext.__dataclass_fields__},
-            "read_timeout": 60.0,
-        }
-    )
+    context = make_context()._replace(read_timeout=60.0)
     commands, _ = drive(
         call_flow(OP, params(), context),
         [

@@ -7,6 +7,7 @@ import httpx
 from mock_service import Recorder, json_response
 
 from sagemaker_client._config import to_timeouts
+from sagemaker_client._core.clock import ClockSkew
 from sagemaker_client._core.flow import CallContext, call_flow
 from sagemaker_client._core.retry import RetryQuota
 from sagemaker_client._credentials import CredentialResolver
@@ -28,6 +29,7 @@ def test_run_call_sleeps_the_flow_backoff_through_the_injected_sleep():
         now=lambda: datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc),
         random=lambda: 1.0,
         new_invocation_id=lambda: f"id-{next(ids)}",
+        clock_skew=ClockSkew(),
     )
     recorder = Recorder(
         [
