@@ -8,7 +8,12 @@ An annotation is a Python expression over class names (``Channel``, ``Compressio
 None``, ``list[Channel]``, ``dict[str, MetricData]``); what each name evaluates to decides what gets
 imported. Both ways below evaluate it with the class's module globals first (``str``, ``Any``,
 ``datetime`` and the classes defined there, such as the members of a cycle) and then every
-generated name through ``sagemaker_client._generated.models``, which knows each name's module:
+generated name through the *models index*: the package ``sagemaker_client._generated.models``,
+whose ``MODULE_OF`` table names each class's module and whose ``__getattr__`` (a
+``LazyNamespace``) imports it. The index is the package of the generated class's own module (any
+package with a ``MODULE_OF`` table), so it is passed in with the class: ``_core`` never imports
+``_generated``, and classes outside such a package (the core tests' models) resolve from their
+module globals alone.
 
 - eager (:class:`Names` with ``lazy=False``, :func:`resolve_types`): a generated name is imported
   now and evaluates to the real class. This is a ``localns`` for ``typing.get_type_hints`` and
@@ -24,8 +29,7 @@ generated name through ``sagemaker_client._generated.models``, which knows each 
   ``| str``.
 
 Neither mutates the class or its fields; only :func:`resolve_types` does (attrs' own
-``resolve_types``), on request. The layering stays one-way: this module imports
-``sagemaker_client._generated`` inside functions only, on first need.
+``resolve_types``), on request.
 """
 
 from __future__ import annotations
@@ -40,14 +44,13 @@ import attrs
 
 T = TypeVar("T", bound=type)
 
-_INDEX = "sagemaker_client._generated.models"
 
-
-def _index() -> ModuleType:
-    """The lazy models index (imported here, not at module import: ``_core`` comes first)."""
-    from sagemaker_client._generated import models
-
-    return models
+def index_of(cls: type[Any]) -> ModuleType | None:
+    """The models index of ``cls``: the package of its module, if that has a ``MODULE_OF``."""
+    package = sys.modules.get(cls.__module__.rpartition(".")[0])
+    if package is None or not isinstance(package.__dict__.get("MODULE_OF"), Mapping):
+        return None
+    return package
 
 
 class Deferred:
@@ -59,6 +62,7 @@ class Deferred:
 
     __slots__ = ()
     deferred_name: ClassVar[str]
+    deferred_index: ClassVar[ModuleType]
 
     def __new__(cls, *args: Any, **kwargs: Any) -> Deferred:
         raise TypeError(f"{cls.__name__} is a placeholder for a model class, not a model")
@@ -66,23 +70,29 @@ class Deferred:
     @classmethod
     def resolve(cls) -> type[Any]:
         """The real class (its module is imported now, if it was not yet)."""
-        real: type[Any] = getattr(_index(), cls.deferred_name)
+        real: type[Any] = getattr(cls.deferred_index, cls.deferred_name)
         return real
 
 
-_PLACEHOLDERS: dict[str, type[Deferred]] = {}
+_PLACEHOLDERS: dict[tuple[str, str], type[Deferred]] = {}
 _PLACEHOLDERS_LOCK = threading.Lock()
 
 
-def placeholder(name: str) -> type[Deferred]:
-    """The placeholder class of the generated class ``name`` (the same one on every call)."""
-    found = _PLACEHOLDERS.get(name)
+def placeholder(index: ModuleType, name: str) -> type[Deferred]:
+    """The placeholder of the class ``name`` of ``index`` (the same class on every call)."""
+    key = (index.__name__, name)
+    found = _PLACEHOLDERS.get(key)
     if found is None:
         with _PLACEHOLDERS_LOCK:
-            found = _PLACEHOLDERS.get(name)
+            found = _PLACEHOLDERS.get(key)
             if found is None:
-                namespace = {"__slots__": (), "deferred_name": name, "__module__": __name__}
-                found = _PLACEHOLDERS[name] = type(name, (Deferred,), namespace)
+                namespace = {
+                    "__slots__": (),
+                    "deferred_name": name,
+                    "deferred_index": index,
+                    "__module__": __name__,
+                }
+                found = _PLACEHOLDERS[key] = type(name, (Deferred,), namespace)
     return found
 
 
@@ -91,41 +101,43 @@ def is_deferred(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, Deferred)
 
 
-def _loaded(name: str, module_of: Mapping[str, str]) -> Any:
-    """The generated class ``name`` if its module is imported already, else None."""
-    module = sys.modules.get(f"{_INDEX}.{module_of[name]}")
-    return None if module is None else module.__dict__.get(name)
-
-
 class Names(Mapping[str, Any]):
-    """A ``localns`` in which the names of ``first`` come first, then every generated name.
+    """A ``localns``: the names of ``first`` come first, then every name of the models ``index``.
 
-    Eager (the default): a generated name is imported through the models index. Lazy: it is the
-    real class when its module is imported already and a :func:`placeholder` otherwise. Any
+    Eager (the default): a name of the index is imported through it (``getattr``). Lazy: it is
+    the real class when its module is imported already and a :func:`placeholder` otherwise. Any
     other name raises ``KeyError`` (``eval`` then looks in the globals and the builtins).
     """
 
-    __slots__ = ("_first", "_lazy")
+    __slots__ = ("_first", "_index", "_lazy", "_module_of")
 
-    def __init__(self, first: Mapping[str, Any] | None = None, *, lazy: bool = False) -> None:
+    def __init__(
+        self,
+        index: ModuleType | None,
+        first: Mapping[str, Any] | None = None,
+        *,
+        lazy: bool = False,
+    ) -> None:
+        self._index = index
+        self._module_of: Mapping[str, str] = {} if index is None else index.MODULE_OF
         self._first: Mapping[str, Any] = first or {}
         self._lazy = lazy
 
     def __getitem__(self, name: str) -> Any:
         if name in self._first:
             return self._first[name]
-        index = _index()
-        module_of: Mapping[str, str] = index.MODULE_OF
-        if name not in module_of:
+        module = self._module_of.get(name)
+        if module is None or self._index is None:
             raise KeyError(name)
         if not self._lazy:
-            return getattr(index, name)
-        value = _loaded(name, module_of)
-        return placeholder(name) if value is None else value
+            return getattr(self._index, name)
+        loaded = sys.modules.get(f"{self._index.__name__}.{module}")
+        value = None if loaded is None else loaded.__dict__.get(name)
+        return placeholder(self._index, name) if value is None else value
 
     def __iter__(self) -> Iterator[str]:
         yield from self._first
-        yield from (name for name in _index().MODULE_OF if name not in self._first)
+        yield from (name for name in self._module_of if name not in self._first)
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
@@ -154,7 +166,7 @@ def lazy_field_types(cls: type[Any]) -> dict[str, Any]:
     through :func:`resolve_types`) keeps it.
     """
     globalns = _module_globals(cls)
-    localns = Names(globalns, lazy=True)
+    localns = Names(index_of(cls), globalns, lazy=True)
     return {
         field.name: _evaluate(field.type, globalns, localns)
         if isinstance(field.type, str)
@@ -166,7 +178,7 @@ def lazy_field_types(cls: type[Any]) -> dict[str, Any]:
 def field_types(cls: type[Any]) -> dict[str, Any]:
     """The type of each attrs field of ``cls`` by name, every class real (imported now)."""
     globalns = _module_globals(cls)
-    localns = Names(globalns)
+    localns = Names(index_of(cls), globalns)
     return {
         field.name: _evaluate(field.type, globalns, localns)
         if isinstance(field.type, str)
@@ -182,7 +194,7 @@ def resolve_types(cls: T) -> T:
     so that ``typing.get_type_hints(cls)`` works without a ``localns``. Nested classes are
     imported now, one level deep (their own annotations stay as they are).
     """
-    localns = Names(_module_globals(cls))
+    localns = Names(index_of(cls), _module_globals(cls))
     # Typed as a dict, but typing.get_type_hints only hands it to eval(), which takes any mapping.
     attrs.resolve_types(cls, localns=localns)  # type: ignore[arg-type]
     annotations: dict[str, Any] = cls.__annotations__  # the class's own (attrs fields are)

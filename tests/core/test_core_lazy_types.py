@@ -14,10 +14,12 @@ from pathlib import Path
 
 import attrs
 import pytest
+from core_models import Inner, Thing
 
 from sagemaker_client._core import types
 from sagemaker_client._core.serde import from_wire, to_wire
 from sagemaker_client._core.validate import find_problems
+from sagemaker_client._generated import models as index
 from sagemaker_client.models import resolve_types
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -229,20 +231,29 @@ def test_resolve_types_gives_the_real_classes():
 def test_names_is_a_localns_for_get_type_hints():
     from sagemaker_client.models import CompressionType, DataSource, TrainingJobDefinition
 
-    hints = typing.get_type_hints(TrainingJobDefinition, localns=types.Names())
+    hints = typing.get_type_hints(TrainingJobDefinition, localns=types.Names(index))
     (channel,) = typing.get_args(hints["input_data_config"])  # list[Channel]
     assert attrs.has(channel) and channel.__name__ == "Channel"
-    channel_hints = typing.get_type_hints(channel, localns=types.Names())
+    channel_hints = typing.get_type_hints(channel, localns=types.Names(index))
     assert channel_hints["data_source"] is DataSource
     assert channel_hints["compression_type"] == CompressionType | str | None
-    assert "Channel" in types.Names() and "str" not in types.Names()
+    assert "Channel" in types.Names(index) and "str" not in types.Names(index)
     with pytest.raises(KeyError):
-        types.Names()["NoSuchModel"]
+        types.Names(index)["NoSuchModel"]
+
+
+def test_the_index_comes_with_the_class():
+    """``_core`` never imports ``_generated``: a generated class's package is its index."""
+    from sagemaker_client.models import Channel
+
+    assert types.index_of(Channel) is index
+    assert types.index_of(Thing) is None  # a class of the core tests: its globals only
+    assert types.lazy_field_types(Thing)["nested"] == Inner | None
 
 
 def test_placeholders_stand_for_a_class_and_resolve_to_it():
-    placeholder = types.placeholder("VpcConfig")
-    assert types.placeholder("VpcConfig") is placeholder
+    placeholder = types.placeholder(index, "VpcConfig")
+    assert types.placeholder(index, "VpcConfig") is placeholder
     assert types.is_deferred(placeholder) and not types.is_deferred(str)
     assert placeholder.__name__ == "VpcConfig"
     from sagemaker_client.models import VpcConfig
