@@ -18,18 +18,20 @@ module globals alone.
 - eager (:class:`Names` with ``lazy=False``, :func:`resolve_types`): a generated name is imported
   now and evaluates to the real class. This is a ``localns`` for ``typing.get_type_hints`` and
   ``attrs.resolve_types``, and what the public ``sagemaker_client.models.resolve_types`` uses.
-- lazy (:func:`lazy_field_types`, for serde and input validation): a generated name whose module
-  is already imported evaluates to the real class; any other to a *placeholder*, a subclass of
-  :class:`Deferred` (one per name, cached) that knows the name and imports the real class when
-  its :meth:`~Deferred.resolve` is called. A placeholder is a class, so the annotation still
+- lazy (:func:`lazy_field_types`, for serde and input validation): a generated name whose module is
+  already imported evaluates to the real class; any other to a *placeholder*, a subclass of
+  :class:`Deferred` (one per index and name, cached) that knows the name and imports the real class
+  when its :meth:`~Deferred.resolve` is called. A placeholder is a class, so the annotation still
   evaluates to the same shapes (``P | str | None``, ``list[P]``, ``dict[str, P]``) and the code
-  walking it needs only one more case: "resolve this when a value for it turns up". The
-  generator's conventions say what a placeholder stands for without importing it: an enum
-  member is annotated ``Enum | str`` (optionally ``| None``), a nested structure never has
-  ``| str``.
+  walking it needs only one more case: "resolve this when a value for it turns up". The generator's
+  conventions say what a placeholder stands for without importing it: an enum member is annotated
+  ``Enum | str`` (optionally ``| None``), a nested structure never has ``| str``.
 
-Neither mutates the class or its fields; only :func:`resolve_types` does (attrs' own
-``resolve_types``), on request.
+Both evaluate a field's annotation string with ``eval`` (each distinct text compiled once; the
+generated annotations are plain expressions, so this gives what ``typing.get_type_hints`` gives)
+and neither mutates the class or its fields. Only :func:`resolve_types` does, on request: attrs'
+own ``resolve_types`` (``field.type``), and the class's string ``__annotations__`` replaced by the
+resolved types.
 """
 
 from __future__ import annotations
