@@ -1,10 +1,11 @@
 """Where each generated model lives: one module per structure or enum, cycles kept together.
 
 ``sagemaker_client/_generated/models/<snake_name>.py`` holds one shape, so a call loads only the
-classes its input and output reach. A module imports the modules of the shapes its fields name
-(cattrs resolves field types at run time), so structures that refer to each other in a cycle
-(``SearchExpression`` nests itself) share the module of the first of them by name: imports never
-go round in a circle.
+classes its data actually holds. A module imports the shapes its fields name only for type
+checkers (``if TYPE_CHECKING:``); at run time ``sagemaker_client/_core/types.py`` resolves those
+names through the lazy models index when data needs them. Structures that refer to each other in a
+cycle (``SearchExpression`` nests itself) share the module of the first of them by name, so even
+the type checkers' imports never go round in a circle, and a cycle's classes are defined together.
 """
 
 from __future__ import annotations

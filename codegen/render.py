@@ -241,7 +241,13 @@ def render_model_module(service: ir.Service, module: layout.Module) -> str:
     _, _, primitives = _used(m.type for s in module.structures for m in s.members)
     needs_classvar = any(s.union for s in module.structures)
     typing_names = [
-        n for n, used in (("Any", "object" in primitives), ("ClassVar", needs_classvar)) if used
+        n
+        for n, used in (
+            ("TYPE_CHECKING", bool(module.imports)),
+            ("Any", "object" in primitives),
+            ("ClassVar", needs_classvar),
+        )
+        if used
     ]
     names = sorted([s.name for s in module.structures] + [e.name for e in module.enums])
     shape = (module.structures or module.enums)[0]
@@ -255,8 +261,6 @@ def render_model_module(service: ir.Service, module: layout.Module) -> str:
         if len(names) == 1
         else f"Structures that refer to each other: {', '.join(names)}.",
         needs_datetime="datetime" in primitives,
-        needs_any="object" in primitives,
-        needs_classvar=needs_classvar,
         typing_names=typing_names,
         needs_redacted=any(m.sensitive for s in module.structures for m in s.members),
         metadata=metadata,

@@ -7,7 +7,7 @@ type checkers and IDEs see every name through the ``TYPE_CHECKING`` import below
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sagemaker_client._generated import models as _models
 
@@ -15,6 +15,22 @@ if TYPE_CHECKING:
     from sagemaker_client._generated.models import *  # noqa: F403
 
 __all__ = _models.__all__
+
+_T = TypeVar("_T", bound=type)
+
+
+def resolve_types(cls: _T) -> _T:
+    """Resolve the field types of the model ``cls`` for real, and return it.
+
+    The generated modules import nested models and enums only for type checkers, so the runtime
+    loads a class only when data holds it; their annotations are strings naming classes that the
+    module's globals do not hold, and ``typing.get_type_hints(cls)`` on its own raises
+    ``NameError``. Afterwards ``attrs.fields(cls)`` and ``typing.get_type_hints(cls)`` give the
+    real classes (the nested classes are imported now; call this for each class you inspect).
+    """
+    from sagemaker_client._core import types
+
+    return types.resolve_types(cls)
 
 
 def __getattr__(name: str) -> Any:
@@ -24,4 +40,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return list(__all__)
+    return [*__all__, "resolve_types"]

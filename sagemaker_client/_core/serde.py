@@ -35,6 +35,8 @@ from typing import Any, TypeVar
 
 import attrs
 
+from sagemaker_client._core.types import field_types, is_deferred, lazy_field_types
+
 if typing.TYPE_CHECKING:
     import cattrs
 
@@ -198,6 +200,17 @@ def _is_enum_or_str(tp: Any) -> bool:
     return _enum_of(tp) is not None
 
 
+def _enum_part(tp: Any) -> Any:
+    """The enum of an enum-or-str type, or its placeholder (``_core/types.py``) when the enum is
+    not imported yet; None for any other type. Only enums are annotated ``X | str``."""
+    members = [arg for arg in _union_args(tp) if arg is not _NONE_TYPE]
+    if len(members) == 2 and str in members:
+        other = members[0] if members[1] is str else members[1]
+        if is_deferred(other) or (isinstance(other, type) and issubclass(other, enum.Enum)):
+            return other
+    return None
+
+
 def _enum_or_str_hook(tp: Any) -> Callable[[Any, Any], Any]:
     enum_type = _enum_of(tp)
     assert enum_type is not None
@@ -220,7 +233,7 @@ def _enum_or_str_hook(tp: Any) -> Callable[[Any, Any], Any]:
 def _zero_value(tp: Any) -> Callable[[], Any]:
     """Smithy's client error correction: the value a missing required member gets."""
     origin = typing.get_origin(tp)
-    if tp is str or _is_enum_or_str(tp):
+    if tp is str or _enum_part(tp) is not None:
         return str
     if tp is bool:
         return bool
@@ -255,7 +268,12 @@ def _unstructure_model_hook(cls: Any) -> Callable[[Any], dict[str, Any]]:
 # A nested class is called through a global name of the compiled function; until that class is
 # first met in data, the name holds a stub that compiles it and rebinds the name, so a response
 # class with 40 possible nested classes compiles only those a body actually holds, and a class
-# that contains itself needs nothing special. Types the compiler does not know go to the cattrs
+# that contains itself needs nothing special. The field types come from
+# ``types.lazy_field_types``: a nested class whose module is not imported yet is a placeholder
+# there, and its stub imports it (``resolve()``) only when data holds it; the value map of such an
+# enum is bound as a ``_FirstUseValues`` that resolves the enum on the first lookup and rebinds the
+# name to the real map. So compiling a class imports none of the classes it could nest, and once
+# met, a nested class costs the same as before. Types the compiler does not know go to the cattrs
 # converter. The structure path keeps no paths for error messages: when it raises, ``_explain``
 # walks the same data again, slowly, and names every problem with its path
 # (``$.items[1].count``).
@@ -285,20 +303,49 @@ def _compiled_for(direction: str, cls: type[Any]) -> Callable[..., Any]:
     return function
 
 
-def _nested(direction: str, cls: type[Any], source: _Source) -> str:
-    """The name under which a compiled function calls the function of the nested ``cls``."""
-    compiled = _COMPILED[direction].get(cls)
-    if compiled is not None:
-        return source.bind(compiled, "model")
+def _nested(direction: str, cls: Any, source: _Source) -> str:
+    """The name under which a compiled function calls the function of the nested ``cls`` (an
+    attrs class, or the placeholder of a class not imported yet)."""
+    if not is_deferred(cls):
+        compiled = _COMPILED[direction].get(cls)
+        if compiled is not None:
+            return source.bind(compiled, "model")
     name = source.bind(None, "model")
     namespace = source.namespace
 
     def first_use(value: Any, _: Any = None) -> Any:
-        function = namespace[name] = _compiled_for(direction, cls)
+        real = cls.resolve() if is_deferred(cls) else cls
+        if attrs.has(real):
+            function = _compiled_for(direction, real)
+        elif direction == "structure":
+            function = _fallback_structure(real)
+        else:
+            function = _fallback_unstructure(real)
+        namespace[name] = function
         return function(value)
 
     namespace[name] = first_use
     return name
+
+
+class _FirstUseValues:
+    """Stands for the value map of an enum not imported yet, in a compiled function's globals.
+
+    The compiled code only calls ``.get(value, value)`` on it; the first call imports the enum and
+    rebinds the global to the enum's own ``_value2member_map_``.
+    """
+
+    __slots__ = ("_enum", "_name", "_namespace")
+
+    def __init__(self, placeholder: Any, namespace: dict[str, Any], name: str) -> None:
+        self._enum = placeholder
+        self._namespace = namespace
+        self._name = name
+
+    def get(self, value: Any, default: Any) -> Any:
+        known: dict[Any, Any] = self._enum.resolve()._value2member_map_
+        self._namespace[self._name] = known
+        return known.get(value, default)
 
 
 class _Source:
@@ -355,13 +402,17 @@ def _expression(tp: Any, var: str, source: _Source) -> str:
         return f"({var} if {var}.__class__ is bool else _bool({var}))"
     if tp is datetime.datetime:
         return f"_ts({var})"
-    enum_type = _enum_of(tp)
+    enum_type = _enum_part(tp)
     if enum_type is not None:
-        known = source.bind(enum_type._value2member_map_, "known")
+        if is_deferred(enum_type):
+            known = source.bind(None, "known")
+            source.namespace[known] = _FirstUseValues(enum_type, source.namespace, known)
+        else:
+            known = source.bind(enum_type._value2member_map_, "known")
         return (
             f"({known}.get({var}, {var}) if {var}.__class__ is str else _enum_str({known}, {var}))"
         )
-    if attrs.has(tp):
+    if attrs.has(tp) or is_deferred(tp):
         return f"{_nested('structure', tp, source)}({var})"
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
@@ -386,11 +437,11 @@ def _output(tp: Any, var: str, source: _Source) -> str:
         return var
     if tp is datetime.datetime:
         return f"_dt_out({var})"
-    if _enum_of(tp) is not None:
+    if _enum_part(tp) is not None:
         return f"({var} if {var}.__class__ is str else _enum_out({var}))"
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return f"_enum_out({var})"
-    if attrs.has(tp):
+    if attrs.has(tp) or is_deferred(tp):
         return f"{_nested('unstructure', tp, source)}({var})"
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
@@ -404,7 +455,7 @@ def _output(tp: Any, var: str, source: _Source) -> str:
 
 
 def _compile_unstructure(cls: type[Any]) -> Callable[..., Any]:
-    attrs.resolve_types(cls)
+    types_of = lazy_field_types(cls)
     source = _Source()
     lines = ["def unstructure(model):", "    out = {}"]
     for field in attrs.fields(cls):
@@ -412,7 +463,7 @@ def _compile_unstructure(cls: type[Any]) -> Callable[..., Any]:
         lines.append(f"    v = model.{field.name}")
         default = field.default
         if default is attrs.NOTHING:
-            lines.append(f"    out[{key!r}] = {_output(field.type, 'v', source)}")
+            lines.append(f"    out[{key!r}] = {_output(types_of[field.name], 'v', source)}")
             continue
         # Left out when unset, like cattrs' omit_if_default: None, or the field's own default.
         if default is None:
@@ -421,7 +472,7 @@ def _compile_unstructure(cls: type[Any]) -> Callable[..., Any]:
             lines.append(f"    if v != {source.bind(default.factory, 'default')}():")
         else:
             lines.append(f"    if v != {source.bind(default, 'default')}:")
-        lines.append(f"        out[{key!r}] = {_output(field.type, 'v', source)}")
+        lines.append(f"        out[{key!r}] = {_output(types_of[field.name], 'v', source)}")
     lines.append("    return out")
     return _build(source, lines, "unstructure", cls)
 
@@ -452,7 +503,7 @@ def _enum_to_wire(value: Any) -> Any:
 
 
 def _compile_structure(cls: type[Any]) -> Callable[..., Any]:
-    attrs.resolve_types(cls)
+    types_of = lazy_field_types(cls)
     source = _Source()
     lines = [
         "def structure(data, _=None):",
@@ -466,12 +517,13 @@ def _compile_structure(cls: type[Any]) -> Callable[..., Any]:
             continue
         key = wire_name(field)
         var = f"a{index}"
+        tp = types_of[field.name]
         if field.default is attrs.NOTHING:
-            zero = source.bind(_zero_value(field.type), "zero")
+            zero = source.bind(_zero_value(tp), "zero")
             lines.append(f"    {var} = data[{key!r}] if {key!r} in data else {zero}()")
-            lines.append(f"    {var} = {_expression(field.type, var, source)}")
+            lines.append(f"    {var} = {_expression(tp, var, source)}")
         else:
-            inner, _ = _optional(field.type)
+            inner, _ = _optional(tp)
             lines.append(f"    {var} = get({key!r})")
             lines.append(f"    if {var} is not None:")
             lines.append(f"        {var} = {_expression(inner, var, source)}")
@@ -549,15 +601,16 @@ def _explain_model(cls: Any, data: Any, path: str, problems: list[str]) -> None:
     if not isinstance(data, dict):
         problems.append(f"{path}: expected a JSON object, got {type(data).__name__}")
         return
+    types_of = field_types(cls)  # the slow path: every nested class imported now, for real
     for field in attrs.fields(cls):
         key = wire_name(field)
         if key in data:
             value = data[key]
         elif field.default is attrs.NOTHING:
-            value = _zero_value(field.type)()
+            value = _zero_value(types_of[field.name])()
         else:
             continue
-        _explain(field.type, value, f"{path}.{field.name}", problems)
+        _explain(types_of[field.name], value, f"{path}.{field.name}", problems)
 
 
 _LEAVES: dict[Any, Callable[[Any], Any]] = {

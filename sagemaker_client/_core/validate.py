@@ -6,7 +6,11 @@ so one ``ParamValidationError`` lists them all.
 Theory of operation: the first time a class is validated, each of its fields is compiled into a
 small checker (type, then ``min``/``max``/``pattern`` from the field metadata) and the plan is
 cached by class; later calls only run the checkers. Nested models are looked up by class at check
-time, so recursive shapes need no special case.
+time, so recursive shapes need no special case. The field types come from
+``types.lazy_field_types``: a nested class not imported yet is a placeholder there, resolved
+(imported) by its checker only when a value for it is present, so validating an input imports none
+of the classes its unset members could hold. Strings pass an enum-or-str member without importing
+the enum.
 
 Constraint metadata, as the generator emits it (botocore semantics; every key may be absent):
 
@@ -35,6 +39,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import attrs
+
+from sagemaker_client._core.types import is_deferred, lazy_field_types
 
 _NONE_TYPE = type(None)
 
@@ -68,14 +74,16 @@ _PLANS: dict[type[Any], _Plan] = {}
 def _plan(cls: type[Any]) -> _Plan:
     plan = _PLANS.get(cls)
     if plan is None:
-        attrs.resolve_types(cls)
+        types_of = lazy_field_types(cls)
         plan = _Plan(
             members=tuple(
                 _Member(
                     name=field.name,
                     required=field.default is attrs.NOTHING,
                     check=_with_constraints(
-                        _compile(field.type, field.metadata), field.type, field.metadata
+                        _compile(types_of[field.name], field.metadata),
+                        types_of[field.name],
+                        field.metadata,
                     ),
                 )
                 for field in attrs.fields(cls)
@@ -143,7 +151,21 @@ def _compile(tp: Any, metadata: Mapping[str, Any] | None = None) -> Checker:
         return _compile_dict(_element(typing.get_args(tp)[1], nested.get("values")), keys)
     if attrs.has(tp):
         return _compile_model(tp)
+    if is_deferred(tp):
+        return _compile_deferred(tp)
     return _compile_leaf(tp)
+
+
+def _compile_deferred(placeholder: Any) -> Checker:
+    """The checker of a class not imported yet: it imports it, and compiles, at the first value."""
+    compiled: list[Checker] = []
+
+    def check(value: Any, path: str, problems: list[str]) -> bool:
+        if not compiled:
+            compiled.append(_compile(placeholder.resolve()))
+        return compiled[0](value, path, problems)
+
+    return check
 
 
 def _compile_leaf(tp: Any) -> Checker:
@@ -175,6 +197,8 @@ def _compile_union(options: tuple[Any, ...]) -> Checker:
         if isinstance(other, type) and issubclass(other, enum.Enum):
             # The generated enum-or-str members: any string goes, unknown values included.
             return _compile_leaf_any((other, str), f"{_describe(other)} | str")
+        if is_deferred(other):  # the same, for an enum not imported yet (only enums go with str)
+            return _compile_deferred_enum_or_str(other)
     checkers = [_compile(option) for option in options]
     expected = " | ".join(_describe(option) for option in options)
 
@@ -184,6 +208,20 @@ def _compile_union(options: tuple[Any, ...]) -> Checker:
                 return True
         problems.append(f"{path}: expected {expected}, got {type(value).__name__}")
         return False
+
+    return check
+
+
+def _compile_deferred_enum_or_str(placeholder: Any) -> Checker:
+    expected = f"{_describe(placeholder)} | str"
+    compiled: list[Checker] = []
+
+    def check(value: Any, path: str, problems: list[str]) -> bool:
+        if isinstance(value, str):  # an enum member is a str too: no need to import the enum
+            return True
+        if not compiled:
+            compiled.append(_compile_leaf_any((placeholder.resolve(), str), expected))
+        return compiled[0](value, path, problems)
 
     return check
 

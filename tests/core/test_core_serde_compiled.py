@@ -18,6 +18,7 @@ import pytest
 
 from sagemaker_client._core.serde import ShapeMismatchError, from_wire, to_wire
 from sagemaker_client._generated import models
+from sagemaker_client.models import resolve_types
 
 UTC = datetime.timezone.utc
 
@@ -146,7 +147,7 @@ def _example(tp: Any, name: str, depth: int) -> Any:
     if origin is dict:
         return {"key": _example(typing.get_args(tp)[1], name, depth + 1)}
     if attrs.has(tp):
-        attrs.resolve_types(tp)
+        resolve_types(tp)
         return tp(
             **{f.alias: _example(f.type, f.name, depth + 1) for f in attrs.fields(tp) if f.init}
         )

@@ -25,6 +25,7 @@ from sagemaker_client._core.errors import ResponseParseError, SageMakerError, Se
 from sagemaker_client._core.http import HttpResponse
 from sagemaker_client._core.response import parse_error, parse_output
 from sagemaker_client._generated import operations
+from sagemaker_client.models import resolve_types
 
 # Every operation whose response has a body (the others return None without parsing anything).
 OPERATIONS = [
@@ -92,7 +93,7 @@ def _shaped(tp: Any, *, hostile: bool, depth: int) -> st.SearchStrategy[Any]:
     if attrs.has(tp):
         if depth > 3:
             return st.just({})
-        attrs.resolve_types(tp)
+        resolve_types(tp)
         members = {
             field.metadata.get("wire", field.name): shaped(
                 field.type, hostile=hostile, depth=depth + 1

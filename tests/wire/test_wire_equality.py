@@ -26,6 +26,7 @@ from botocore.config import Config
 from sagemaker_client import SageMakerClient
 from sagemaker_client._core.specs import OperationSpec
 from sagemaker_client._generated import operations
+from sagemaker_client.models import resolve_types
 
 OPERATIONS = sorted(
     (value for value in vars(operations).values() if isinstance(value, OperationSpec)),
@@ -49,7 +50,7 @@ def _example(tp: Any, name: str, depth: int = 0) -> Any:
     if origin is dict:
         return {"key-1": _example(typing.get_args(tp)[1], name, depth)}
     if attrs.has(tp):
-        attrs.resolve_types(tp)
+        resolve_types(tp)
         return tp(
             **{
                 field.name: _example(field.type, field.name, depth + 1)

@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.additional_s3_data_source_data_type import (
-    AdditionalS3DataSourceDataType,
-)
-from sagemaker_client._generated.models.compression_type import CompressionType
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.additional_s3_data_source_data_type import (
+        AdditionalS3DataSourceDataType,
+    )
+    from sagemaker_client._generated.models.compression_type import CompressionType
 
 __all__ = [
     "AdditionalS3DataSource",

@@ -3,15 +3,18 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.ai_adapter_model_package_entry import (
-    AIAdapterModelPackageEntry,
-)
-from sagemaker_client._generated.models.ai_adapter_s3_entry import AIAdapterS3Entry
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.ai_adapter_model_package_entry import (
+        AIAdapterModelPackageEntry,
+    )
+    from sagemaker_client._generated.models.ai_adapter_s3_entry import AIAdapterS3Entry
 
 __all__ = [
     "AIAdapterSource",

@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.ai_workload_input_data_config import (
-    AIWorkloadInputDataConfig,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.ai_workload_input_data_config import (
+        AIWorkloadInputDataConfig,
+    )
 
 __all__ = [
     "AIDatasetConfig",

@@ -3,24 +3,29 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.ai_recommendation_adapter_details import (
-    AIRecommendationAdapterDetails,
-)
-from sagemaker_client._generated.models.ai_recommendation_deployment_configuration import (
-    AIRecommendationDeploymentConfiguration,
-)
-from sagemaker_client._generated.models.ai_recommendation_model_details import (
-    AIRecommendationModelDetails,
-)
-from sagemaker_client._generated.models.ai_recommendation_optimization_detail import (
-    AIRecommendationOptimizationDetail,
-)
-from sagemaker_client._generated.models.ai_recommendation_performance_metric import (
-    AIRecommendationPerformanceMetric,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.ai_recommendation_adapter_details import (
+        AIRecommendationAdapterDetails,
+    )
+    from sagemaker_client._generated.models.ai_recommendation_deployment_configuration import (
+        AIRecommendationDeploymentConfiguration,
+    )
+    from sagemaker_client._generated.models.ai_recommendation_model_details import (
+        AIRecommendationModelDetails,
+    )
+    from sagemaker_client._generated.models.ai_recommendation_optimization_detail import (
+        AIRecommendationOptimizationDetail,
+    )
+    from sagemaker_client._generated.models.ai_recommendation_performance_metric import (
+        AIRecommendationPerformanceMetric,
+    )
 
 __all__ = [
     "AIRecommendation",

@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.ai_recommendation_deployment_s3_channel import (
-    AIRecommendationDeploymentS3Channel,
-)
-from sagemaker_client._generated.models.ai_recommendation_instance_type import (
-    AIRecommendationInstanceType,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.ai_recommendation_deployment_s3_channel import (
+        AIRecommendationDeploymentS3Channel,
+    )
+    from sagemaker_client._generated.models.ai_recommendation_instance_type import (
+        AIRecommendationInstanceType,
+    )
 
 __all__ = [
     "AIRecommendationDeploymentConfiguration",

@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.metric_definition import MetricDefinition
-from sagemaker_client._generated.models.training_image_config import TrainingImageConfig
-from sagemaker_client._generated.models.training_input_mode import TrainingInputMode
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.metric_definition import MetricDefinition
+    from sagemaker_client._generated.models.training_image_config import TrainingImageConfig
+    from sagemaker_client._generated.models.training_input_mode import TrainingInputMode
 
 __all__ = [
     "AlgorithmSpecification",

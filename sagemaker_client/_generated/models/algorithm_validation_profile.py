@@ -3,11 +3,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.training_job_definition import TrainingJobDefinition
-from sagemaker_client._generated.models.transform_job_definition import TransformJobDefinition
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.training_job_definition import TrainingJobDefinition
+    from sagemaker_client._generated.models.transform_job_definition import TransformJobDefinition
 
 __all__ = [
     "AlgorithmValidationProfile",

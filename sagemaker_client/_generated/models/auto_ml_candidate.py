@@ -4,20 +4,24 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.auto_ml_candidate_step import AutoMLCandidateStep
-from sagemaker_client._generated.models.auto_ml_container_definition import (
-    AutoMLContainerDefinition,
-)
-from sagemaker_client._generated.models.candidate_properties import CandidateProperties
-from sagemaker_client._generated.models.candidate_status import CandidateStatus
-from sagemaker_client._generated.models.final_auto_ml_job_objective_metric import (
-    FinalAutoMLJobObjectiveMetric,
-)
-from sagemaker_client._generated.models.objective_status import ObjectiveStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.auto_ml_candidate_step import AutoMLCandidateStep
+    from sagemaker_client._generated.models.auto_ml_container_definition import (
+        AutoMLContainerDefinition,
+    )
+    from sagemaker_client._generated.models.candidate_properties import CandidateProperties
+    from sagemaker_client._generated.models.candidate_status import CandidateStatus
+    from sagemaker_client._generated.models.final_auto_ml_job_objective_metric import (
+        FinalAutoMLJobObjectiveMetric,
+    )
+    from sagemaker_client._generated.models.objective_status import ObjectiveStatus
 
 __all__ = [
     "AutoMLCandidate",

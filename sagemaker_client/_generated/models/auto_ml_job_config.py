@@ -3,18 +3,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.auto_ml_candidate_generation_config import (
-    AutoMLCandidateGenerationConfig,
-)
-from sagemaker_client._generated.models.auto_ml_data_split_config import AutoMLDataSplitConfig
-from sagemaker_client._generated.models.auto_ml_job_completion_criteria import (
-    AutoMLJobCompletionCriteria,
-)
-from sagemaker_client._generated.models.auto_ml_mode import AutoMLMode
-from sagemaker_client._generated.models.auto_ml_security_config import AutoMLSecurityConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.auto_ml_candidate_generation_config import (
+        AutoMLCandidateGenerationConfig,
+    )
+    from sagemaker_client._generated.models.auto_ml_data_split_config import AutoMLDataSplitConfig
+    from sagemaker_client._generated.models.auto_ml_job_completion_criteria import (
+        AutoMLJobCompletionCriteria,
+    )
+    from sagemaker_client._generated.models.auto_ml_mode import AutoMLMode
+    from sagemaker_client._generated.models.auto_ml_security_config import AutoMLSecurityConfig
 
 __all__ = [
     "AutoMLJobConfig",

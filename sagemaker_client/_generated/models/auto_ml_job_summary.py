@@ -4,15 +4,21 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.auto_ml_job_secondary_status import AutoMLJobSecondaryStatus
-from sagemaker_client._generated.models.auto_ml_job_status import AutoMLJobStatus
-from sagemaker_client._generated.models.auto_ml_partial_failure_reason import (
-    AutoMLPartialFailureReason,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.auto_ml_job_secondary_status import (
+        AutoMLJobSecondaryStatus,
+    )
+    from sagemaker_client._generated.models.auto_ml_job_status import AutoMLJobStatus
+    from sagemaker_client._generated.models.auto_ml_partial_failure_reason import (
+        AutoMLPartialFailureReason,
+    )
 
 __all__ = [
     "AutoMLJobSummary",

@@ -3,22 +3,27 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.image_classification_job_config import (
-    ImageClassificationJobConfig,
-)
-from sagemaker_client._generated.models.tabular_job_config import TabularJobConfig
-from sagemaker_client._generated.models.text_classification_job_config import (
-    TextClassificationJobConfig,
-)
-from sagemaker_client._generated.models.text_generation_job_config import TextGenerationJobConfig
-from sagemaker_client._generated.models.time_series_forecasting_job_config import (
-    TimeSeriesForecastingJobConfig,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.image_classification_job_config import (
+        ImageClassificationJobConfig,
+    )
+    from sagemaker_client._generated.models.tabular_job_config import TabularJobConfig
+    from sagemaker_client._generated.models.text_classification_job_config import (
+        TextClassificationJobConfig,
+    )
+    from sagemaker_client._generated.models.text_generation_job_config import (
+        TextGenerationJobConfig,
+    )
+    from sagemaker_client._generated.models.time_series_forecasting_job_config import (
+        TimeSeriesForecastingJobConfig,
+    )
 
 __all__ = [
     "AutoMLProblemTypeConfig",

@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.tabular_resolved_attributes import TabularResolvedAttributes
-from sagemaker_client._generated.models.text_generation_resolved_attributes import (
-    TextGenerationResolvedAttributes,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.tabular_resolved_attributes import (
+        TabularResolvedAttributes,
+    )
+    from sagemaker_client._generated.models.text_generation_resolved_attributes import (
+        TextGenerationResolvedAttributes,
+    )
 
 __all__ = [
     "AutoMLProblemTypeResolvedAttributes",

@@ -3,16 +3,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.auto_ml_job_completion_criteria import (
-    AutoMLJobCompletionCriteria,
-)
-from sagemaker_client._generated.models.auto_ml_job_objective import AutoMLJobObjective
-from sagemaker_client._generated.models.auto_ml_problem_type_resolved_attributes import (
-    AutoMLProblemTypeResolvedAttributes,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.auto_ml_job_completion_criteria import (
+        AutoMLJobCompletionCriteria,
+    )
+    from sagemaker_client._generated.models.auto_ml_job_objective import AutoMLJobObjective
+    from sagemaker_client._generated.models.auto_ml_problem_type_resolved_attributes import (
+        AutoMLProblemTypeResolvedAttributes,
+    )
 
 __all__ = [
     "AutoMLResolvedAttributes",

@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.batch_delete_cluster_node_logical_ids_error import (
-    BatchDeleteClusterNodeLogicalIdsError,
-)
-from sagemaker_client._generated.models.batch_delete_cluster_nodes_error import (
-    BatchDeleteClusterNodesError,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.batch_delete_cluster_node_logical_ids_error import (
+        BatchDeleteClusterNodeLogicalIdsError,
+    )
+    from sagemaker_client._generated.models.batch_delete_cluster_nodes_error import (
+        BatchDeleteClusterNodesError,
+    )
 
 __all__ = [
     "BatchDeleteClusterNodesResponse",

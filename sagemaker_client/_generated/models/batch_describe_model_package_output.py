@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.batch_describe_model_package_error import (
-    BatchDescribeModelPackageError,
-)
-from sagemaker_client._generated.models.batch_describe_model_package_summary import (
-    BatchDescribeModelPackageSummary,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.batch_describe_model_package_error import (
+        BatchDescribeModelPackageError,
+    )
+    from sagemaker_client._generated.models.batch_describe_model_package_summary import (
+        BatchDescribeModelPackageSummary,
+    )
 
 __all__ = [
     "BatchDescribeModelPackageOutput",

@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.batch_reboot_cluster_node_logical_ids_error import (
-    BatchRebootClusterNodeLogicalIdsError,
-)
-from sagemaker_client._generated.models.batch_reboot_cluster_nodes_error import (
-    BatchRebootClusterNodesError,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.batch_reboot_cluster_node_logical_ids_error import (
+        BatchRebootClusterNodeLogicalIdsError,
+    )
+    from sagemaker_client._generated.models.batch_reboot_cluster_nodes_error import (
+        BatchRebootClusterNodesError,
+    )
 
 __all__ = [
     "BatchRebootClusterNodesResponse",

@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.candidate_artifact_locations import (
-    CandidateArtifactLocations,
-)
-from sagemaker_client._generated.models.metric_datum import MetricDatum
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.candidate_artifact_locations import (
+        CandidateArtifactLocations,
+    )
+    from sagemaker_client._generated.models.metric_datum import MetricDatum
 
 __all__ = [
     "CandidateProperties",

@@ -3,21 +3,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.direct_deploy_settings import DirectDeploySettings
-from sagemaker_client._generated.models.emr_serverless_settings import EmrServerlessSettings
-from sagemaker_client._generated.models.generative_ai_settings import GenerativeAiSettings
-from sagemaker_client._generated.models.identity_provider_o_auth_setting import (
-    IdentityProviderOAuthSetting,
-)
-from sagemaker_client._generated.models.kendra_settings import KendraSettings
-from sagemaker_client._generated.models.model_register_settings import ModelRegisterSettings
-from sagemaker_client._generated.models.time_series_forecasting_settings import (
-    TimeSeriesForecastingSettings,
-)
-from sagemaker_client._generated.models.workspace_settings import WorkspaceSettings
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.direct_deploy_settings import DirectDeploySettings
+    from sagemaker_client._generated.models.emr_serverless_settings import EmrServerlessSettings
+    from sagemaker_client._generated.models.generative_ai_settings import GenerativeAiSettings
+    from sagemaker_client._generated.models.identity_provider_o_auth_setting import (
+        IdentityProviderOAuthSetting,
+    )
+    from sagemaker_client._generated.models.kendra_settings import KendraSettings
+    from sagemaker_client._generated.models.model_register_settings import ModelRegisterSettings
+    from sagemaker_client._generated.models.time_series_forecasting_settings import (
+        TimeSeriesForecastingSettings,
+    )
+    from sagemaker_client._generated.models.workspace_settings import WorkspaceSettings
 
 __all__ = [
     "CanvasAppSettings",

@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.compression_type import CompressionType
-from sagemaker_client._generated.models.data_source import DataSource
-from sagemaker_client._generated.models.record_wrapper import RecordWrapper
-from sagemaker_client._generated.models.shuffle_config import ShuffleConfig
-from sagemaker_client._generated.models.training_input_mode import TrainingInputMode
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.compression_type import CompressionType
+    from sagemaker_client._generated.models.data_source import DataSource
+    from sagemaker_client._generated.models.record_wrapper import RecordWrapper
+    from sagemaker_client._generated.models.shuffle_config import ShuffleConfig
+    from sagemaker_client._generated.models.training_input_mode import TrainingInputMode
 
 __all__ = [
     "Channel",

@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.cluster_drain_policy import ClusterDrainPolicy
-from sagemaker_client._generated.models.cluster_patch_schedule_details import (
-    ClusterPatchScheduleDetails,
-)
-from sagemaker_client._generated.models.cluster_patching_strategy import ClusterPatchingStrategy
-from sagemaker_client._generated.models.deployment_configuration import DeploymentConfiguration
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.cluster_drain_policy import ClusterDrainPolicy
+    from sagemaker_client._generated.models.cluster_patch_schedule_details import (
+        ClusterPatchScheduleDetails,
+    )
+    from sagemaker_client._generated.models.cluster_patching_strategy import ClusterPatchingStrategy
+    from sagemaker_client._generated.models.deployment_configuration import DeploymentConfiguration
 
 __all__ = [
     "ClusterAutoPatchConfigDetails",

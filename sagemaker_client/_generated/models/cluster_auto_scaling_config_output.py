@@ -3,12 +3,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.cluster_auto_scaler_type import ClusterAutoScalerType
-from sagemaker_client._generated.models.cluster_auto_scaling_mode import ClusterAutoScalingMode
-from sagemaker_client._generated.models.cluster_auto_scaling_status import ClusterAutoScalingStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.cluster_auto_scaler_type import ClusterAutoScalerType
+    from sagemaker_client._generated.models.cluster_auto_scaling_mode import ClusterAutoScalingMode
+    from sagemaker_client._generated.models.cluster_auto_scaling_status import (
+        ClusterAutoScalingStatus,
+    )
 
 __all__ = [
     "ClusterAutoScalingConfigOutput",

@@ -3,11 +3,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.cluster_on_demand_options import ClusterOnDemandOptions
-from sagemaker_client._generated.models.cluster_spot_options import ClusterSpotOptions
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.cluster_on_demand_options import ClusterOnDemandOptions
+    from sagemaker_client._generated.models.cluster_spot_options import ClusterSpotOptions
 
 __all__ = [
     "ClusterCapacityRequirements",

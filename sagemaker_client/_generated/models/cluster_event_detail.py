@@ -4,13 +4,19 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.cluster_event_level import ClusterEventLevel
-from sagemaker_client._generated.models.cluster_event_resource_type import ClusterEventResourceType
-from sagemaker_client._generated.models.event_details import EventDetails
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.cluster_event_level import ClusterEventLevel
+    from sagemaker_client._generated.models.cluster_event_resource_type import (
+        ClusterEventResourceType,
+    )
+    from sagemaker_client._generated.models.event_details import EventDetails
 
 __all__ = [
     "ClusterEventDetail",

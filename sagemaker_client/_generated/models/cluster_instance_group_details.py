@@ -3,44 +3,49 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.cluster_auto_patch_config_details import (
-    ClusterAutoPatchConfigDetails,
-)
-from sagemaker_client._generated.models.cluster_capacity_requirements import (
-    ClusterCapacityRequirements,
-)
-from sagemaker_client._generated.models.cluster_image_version_status import (
-    ClusterImageVersionStatus,
-)
-from sagemaker_client._generated.models.cluster_instance_requirement_details import (
-    ClusterInstanceRequirementDetails,
-)
-from sagemaker_client._generated.models.cluster_instance_storage_config import (
-    ClusterInstanceStorageConfig,
-)
-from sagemaker_client._generated.models.cluster_instance_type import ClusterInstanceType
-from sagemaker_client._generated.models.cluster_instance_type_detail import (
-    ClusterInstanceTypeDetail,
-)
-from sagemaker_client._generated.models.cluster_kubernetes_config_details import (
-    ClusterKubernetesConfigDetails,
-)
-from sagemaker_client._generated.models.cluster_life_cycle_config import ClusterLifeCycleConfig
-from sagemaker_client._generated.models.cluster_network_interface_details import (
-    ClusterNetworkInterfaceDetails,
-)
-from sagemaker_client._generated.models.cluster_slurm_config_details import (
-    ClusterSlurmConfigDetails,
-)
-from sagemaker_client._generated.models.deep_health_check_type import DeepHealthCheckType
-from sagemaker_client._generated.models.deployment_configuration import DeploymentConfiguration
-from sagemaker_client._generated.models.instance_group_status import InstanceGroupStatus
-from sagemaker_client._generated.models.scheduled_update_config import ScheduledUpdateConfig
-from sagemaker_client._generated.models.software_update_status import SoftwareUpdateStatus
-from sagemaker_client._generated.models.vpc_config import VpcConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.cluster_auto_patch_config_details import (
+        ClusterAutoPatchConfigDetails,
+    )
+    from sagemaker_client._generated.models.cluster_capacity_requirements import (
+        ClusterCapacityRequirements,
+    )
+    from sagemaker_client._generated.models.cluster_image_version_status import (
+        ClusterImageVersionStatus,
+    )
+    from sagemaker_client._generated.models.cluster_instance_requirement_details import (
+        ClusterInstanceRequirementDetails,
+    )
+    from sagemaker_client._generated.models.cluster_instance_storage_config import (
+        ClusterInstanceStorageConfig,
+    )
+    from sagemaker_client._generated.models.cluster_instance_type import ClusterInstanceType
+    from sagemaker_client._generated.models.cluster_instance_type_detail import (
+        ClusterInstanceTypeDetail,
+    )
+    from sagemaker_client._generated.models.cluster_kubernetes_config_details import (
+        ClusterKubernetesConfigDetails,
+    )
+    from sagemaker_client._generated.models.cluster_life_cycle_config import ClusterLifeCycleConfig
+    from sagemaker_client._generated.models.cluster_network_interface_details import (
+        ClusterNetworkInterfaceDetails,
+    )
+    from sagemaker_client._generated.models.cluster_slurm_config_details import (
+        ClusterSlurmConfigDetails,
+    )
+    from sagemaker_client._generated.models.deep_health_check_type import DeepHealthCheckType
+    from sagemaker_client._generated.models.deployment_configuration import DeploymentConfiguration
+    from sagemaker_client._generated.models.instance_group_status import InstanceGroupStatus
+    from sagemaker_client._generated.models.scheduled_update_config import ScheduledUpdateConfig
+    from sagemaker_client._generated.models.software_update_status import SoftwareUpdateStatus
+    from sagemaker_client._generated.models.vpc_config import VpcConfig
 
 __all__ = [
     "ClusterInstanceGroupDetails",

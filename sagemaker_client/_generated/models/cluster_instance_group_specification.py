@@ -3,27 +3,32 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.cluster_auto_patch_config import ClusterAutoPatchConfig
-from sagemaker_client._generated.models.cluster_capacity_requirements import (
-    ClusterCapacityRequirements,
-)
-from sagemaker_client._generated.models.cluster_instance_requirements import (
-    ClusterInstanceRequirements,
-)
-from sagemaker_client._generated.models.cluster_instance_storage_config import (
-    ClusterInstanceStorageConfig,
-)
-from sagemaker_client._generated.models.cluster_instance_type import ClusterInstanceType
-from sagemaker_client._generated.models.cluster_kubernetes_config import ClusterKubernetesConfig
-from sagemaker_client._generated.models.cluster_life_cycle_config import ClusterLifeCycleConfig
-from sagemaker_client._generated.models.cluster_network_interface import ClusterNetworkInterface
-from sagemaker_client._generated.models.cluster_slurm_config import ClusterSlurmConfig
-from sagemaker_client._generated.models.deep_health_check_type import DeepHealthCheckType
-from sagemaker_client._generated.models.scheduled_update_config import ScheduledUpdateConfig
-from sagemaker_client._generated.models.vpc_config import VpcConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.cluster_auto_patch_config import ClusterAutoPatchConfig
+    from sagemaker_client._generated.models.cluster_capacity_requirements import (
+        ClusterCapacityRequirements,
+    )
+    from sagemaker_client._generated.models.cluster_instance_requirements import (
+        ClusterInstanceRequirements,
+    )
+    from sagemaker_client._generated.models.cluster_instance_storage_config import (
+        ClusterInstanceStorageConfig,
+    )
+    from sagemaker_client._generated.models.cluster_instance_type import ClusterInstanceType
+    from sagemaker_client._generated.models.cluster_kubernetes_config import ClusterKubernetesConfig
+    from sagemaker_client._generated.models.cluster_life_cycle_config import ClusterLifeCycleConfig
+    from sagemaker_client._generated.models.cluster_network_interface import ClusterNetworkInterface
+    from sagemaker_client._generated.models.cluster_slurm_config import ClusterSlurmConfig
+    from sagemaker_client._generated.models.deep_health_check_type import DeepHealthCheckType
+    from sagemaker_client._generated.models.scheduled_update_config import ScheduledUpdateConfig
+    from sagemaker_client._generated.models.vpc_config import VpcConfig
 
 __all__ = [
     "ClusterInstanceGroupSpecification",

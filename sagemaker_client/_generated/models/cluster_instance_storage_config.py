@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.cluster_ebs_volume_config import ClusterEbsVolumeConfig
-from sagemaker_client._generated.models.cluster_fsx_lustre_config import ClusterFsxLustreConfig
-from sagemaker_client._generated.models.cluster_fsx_open_zfs_config import ClusterFsxOpenZfsConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.cluster_ebs_volume_config import ClusterEbsVolumeConfig
+    from sagemaker_client._generated.models.cluster_fsx_lustre_config import ClusterFsxLustreConfig
+    from sagemaker_client._generated.models.cluster_fsx_open_zfs_config import (
+        ClusterFsxOpenZfsConfig,
+    )
 
 __all__ = [
     "ClusterInstanceStorageConfig",

@@ -4,31 +4,37 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.cluster_capacity_type import ClusterCapacityType
-from sagemaker_client._generated.models.cluster_image_version_status import (
-    ClusterImageVersionStatus,
-)
-from sagemaker_client._generated.models.cluster_instance_placement import ClusterInstancePlacement
-from sagemaker_client._generated.models.cluster_instance_status_details import (
-    ClusterInstanceStatusDetails,
-)
-from sagemaker_client._generated.models.cluster_instance_storage_config import (
-    ClusterInstanceStorageConfig,
-)
-from sagemaker_client._generated.models.cluster_instance_type import ClusterInstanceType
-from sagemaker_client._generated.models.cluster_kubernetes_config_node_details import (
-    ClusterKubernetesConfigNodeDetails,
-)
-from sagemaker_client._generated.models.cluster_life_cycle_config import ClusterLifeCycleConfig
-from sagemaker_client._generated.models.cluster_network_interface_details import (
-    ClusterNetworkInterfaceDetails,
-)
-from sagemaker_client._generated.models.ultra_server_info import UltraServerInfo
-from sagemaker_client._generated.models.vpc_config import VpcConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.cluster_capacity_type import ClusterCapacityType
+    from sagemaker_client._generated.models.cluster_image_version_status import (
+        ClusterImageVersionStatus,
+    )
+    from sagemaker_client._generated.models.cluster_instance_placement import (
+        ClusterInstancePlacement,
+    )
+    from sagemaker_client._generated.models.cluster_instance_status_details import (
+        ClusterInstanceStatusDetails,
+    )
+    from sagemaker_client._generated.models.cluster_instance_storage_config import (
+        ClusterInstanceStorageConfig,
+    )
+    from sagemaker_client._generated.models.cluster_instance_type import ClusterInstanceType
+    from sagemaker_client._generated.models.cluster_kubernetes_config_node_details import (
+        ClusterKubernetesConfigNodeDetails,
+    )
+    from sagemaker_client._generated.models.cluster_life_cycle_config import ClusterLifeCycleConfig
+    from sagemaker_client._generated.models.cluster_network_interface_details import (
+        ClusterNetworkInterfaceDetails,
+    )
+    from sagemaker_client._generated.models.ultra_server_info import UltraServerInfo
+    from sagemaker_client._generated.models.vpc_config import VpcConfig
 
 __all__ = [
     "ClusterNodeDetails",

@@ -4,18 +4,22 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.cluster_image_version_status import (
-    ClusterImageVersionStatus,
-)
-from sagemaker_client._generated.models.cluster_instance_status_details import (
-    ClusterInstanceStatusDetails,
-)
-from sagemaker_client._generated.models.cluster_instance_type import ClusterInstanceType
-from sagemaker_client._generated.models.ultra_server_info import UltraServerInfo
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.cluster_image_version_status import (
+        ClusterImageVersionStatus,
+    )
+    from sagemaker_client._generated.models.cluster_instance_status_details import (
+        ClusterInstanceStatusDetails,
+    )
+    from sagemaker_client._generated.models.cluster_instance_type import ClusterInstanceType
+    from sagemaker_client._generated.models.ultra_server_info import UltraServerInfo
 
 __all__ = [
     "ClusterNodeSummary",

@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.cluster_operation_scaling_configuration import (
-    ClusterOperationScalingConfiguration,
-)
-from sagemaker_client._generated.models.cluster_operation_status import ClusterOperationStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.cluster_operation_scaling_configuration import (
+        ClusterOperationScalingConfiguration,
+    )
+    from sagemaker_client._generated.models.cluster_operation_status import ClusterOperationStatus
 
 __all__ = [
     "ClusterOperationScalingDetails",

@@ -4,12 +4,16 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.cluster_operation_status import ClusterOperationStatus
-from sagemaker_client._generated.models.cluster_operation_type import ClusterOperationType
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.cluster_operation_status import ClusterOperationStatus
+    from sagemaker_client._generated.models.cluster_operation_type import ClusterOperationType
 
 __all__ = [
     "ClusterOperationSummary",

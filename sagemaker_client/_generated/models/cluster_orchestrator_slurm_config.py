@@ -3,13 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.cluster_accounting_database import ClusterAccountingDatabase
-from sagemaker_client._generated.models.cluster_slurm_config_strategy import (
-    ClusterSlurmConfigStrategy,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.cluster_accounting_database import (
+        ClusterAccountingDatabase,
+    )
+    from sagemaker_client._generated.models.cluster_slurm_config_strategy import (
+        ClusterSlurmConfigStrategy,
+    )
 
 __all__ = [
     "ClusterOrchestratorSlurmConfig",

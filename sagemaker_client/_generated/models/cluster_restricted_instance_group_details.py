@@ -3,18 +3,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.cluster_instance_storage_config import (
-    ClusterInstanceStorageConfig,
-)
-from sagemaker_client._generated.models.cluster_instance_type import ClusterInstanceType
-from sagemaker_client._generated.models.deep_health_check_type import DeepHealthCheckType
-from sagemaker_client._generated.models.environment_config_details import EnvironmentConfigDetails
-from sagemaker_client._generated.models.instance_group_status import InstanceGroupStatus
-from sagemaker_client._generated.models.scheduled_update_config import ScheduledUpdateConfig
-from sagemaker_client._generated.models.vpc_config import VpcConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.cluster_instance_storage_config import (
+        ClusterInstanceStorageConfig,
+    )
+    from sagemaker_client._generated.models.cluster_instance_type import ClusterInstanceType
+    from sagemaker_client._generated.models.deep_health_check_type import DeepHealthCheckType
+    from sagemaker_client._generated.models.environment_config_details import (
+        EnvironmentConfigDetails,
+    )
+    from sagemaker_client._generated.models.instance_group_status import InstanceGroupStatus
+    from sagemaker_client._generated.models.scheduled_update_config import ScheduledUpdateConfig
+    from sagemaker_client._generated.models.vpc_config import VpcConfig
 
 __all__ = [
     "ClusterRestrictedInstanceGroupDetails",

@@ -4,14 +4,18 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.cluster_image_version_status import (
-    ClusterImageVersionStatus,
-)
-from sagemaker_client._generated.models.cluster_status import ClusterStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.cluster_image_version_status import (
+        ClusterImageVersionStatus,
+    )
+    from sagemaker_client._generated.models.cluster_status import ClusterStatus
 
 __all__ = [
     "ClusterSummary",

@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.compute_quota_resource_config import (
-    ComputeQuotaResourceConfig,
-)
-from sagemaker_client._generated.models.preempt_team_tasks import PreemptTeamTasks
-from sagemaker_client._generated.models.resource_sharing_config import ResourceSharingConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.compute_quota_resource_config import (
+        ComputeQuotaResourceConfig,
+    )
+    from sagemaker_client._generated.models.preempt_team_tasks import PreemptTeamTasks
+    from sagemaker_client._generated.models.resource_sharing_config import ResourceSharingConfig
 
 __all__ = [
     "ComputeQuotaConfig",

@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.accelerator_partition_config import (
-    AcceleratorPartitionConfig,
-)
-from sagemaker_client._generated.models.cluster_instance_type import ClusterInstanceType
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.accelerator_partition_config import (
+        AcceleratorPartitionConfig,
+    )
+    from sagemaker_client._generated.models.cluster_instance_type import ClusterInstanceType
 
 __all__ = [
     "ComputeQuotaResourceConfig",

@@ -4,14 +4,18 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.activation_state import ActivationState
-from sagemaker_client._generated.models.compute_quota_config import ComputeQuotaConfig
-from sagemaker_client._generated.models.compute_quota_target import ComputeQuotaTarget
-from sagemaker_client._generated.models.scheduler_resource_status import SchedulerResourceStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.activation_state import ActivationState
+    from sagemaker_client._generated.models.compute_quota_config import ComputeQuotaConfig
+    from sagemaker_client._generated.models.compute_quota_target import ComputeQuotaTarget
+    from sagemaker_client._generated.models.scheduler_resource_status import SchedulerResourceStatus
 
 __all__ = [
     "ComputeQuotaSummary",

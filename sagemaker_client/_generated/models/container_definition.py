@@ -3,17 +3,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.additional_model_data_source import (
-    AdditionalModelDataSource,
-)
-from sagemaker_client._generated.models.container_metrics_config import ContainerMetricsConfig
-from sagemaker_client._generated.models.container_mode import ContainerMode
-from sagemaker_client._generated.models.image_config import ImageConfig
-from sagemaker_client._generated.models.model_data_source import ModelDataSource
-from sagemaker_client._generated.models.multi_model_config import MultiModelConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.additional_model_data_source import (
+        AdditionalModelDataSource,
+    )
+    from sagemaker_client._generated.models.container_metrics_config import ContainerMetricsConfig
+    from sagemaker_client._generated.models.container_mode import ContainerMode
+    from sagemaker_client._generated.models.image_config import ImageConfig
+    from sagemaker_client._generated.models.model_data_source import ModelDataSource
+    from sagemaker_client._generated.models.multi_model_config import MultiModelConfig
 
 __all__ = [
     "ContainerDefinition",

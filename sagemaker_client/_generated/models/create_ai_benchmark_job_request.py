@@ -3,13 +3,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.ai_benchmark_network_config import AIBenchmarkNetworkConfig
-from sagemaker_client._generated.models.ai_benchmark_output_config import AIBenchmarkOutputConfig
-from sagemaker_client._generated.models.ai_benchmark_target import AIBenchmarkTarget
-from sagemaker_client._generated.models.tag import Tag
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.ai_benchmark_network_config import (
+        AIBenchmarkNetworkConfig,
+    )
+    from sagemaker_client._generated.models.ai_benchmark_output_config import (
+        AIBenchmarkOutputConfig,
+    )
+    from sagemaker_client._generated.models.ai_benchmark_target import AIBenchmarkTarget
+    from sagemaker_client._generated.models.tag import Tag
 
 __all__ = [
     "CreateAIBenchmarkJobRequest",

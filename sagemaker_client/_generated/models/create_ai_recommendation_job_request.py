@@ -3,24 +3,29 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.ai_adapter_source import AIAdapterSource
-from sagemaker_client._generated.models.ai_model_source import AIModelSource
-from sagemaker_client._generated.models.ai_recommendation_compute_spec import (
-    AIRecommendationComputeSpec,
-)
-from sagemaker_client._generated.models.ai_recommendation_inference_specification import (
-    AIRecommendationInferenceSpecification,
-)
-from sagemaker_client._generated.models.ai_recommendation_output_config import (
-    AIRecommendationOutputConfig,
-)
-from sagemaker_client._generated.models.ai_recommendation_performance_target import (
-    AIRecommendationPerformanceTarget,
-)
-from sagemaker_client._generated.models.tag import Tag
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.ai_adapter_source import AIAdapterSource
+    from sagemaker_client._generated.models.ai_model_source import AIModelSource
+    from sagemaker_client._generated.models.ai_recommendation_compute_spec import (
+        AIRecommendationComputeSpec,
+    )
+    from sagemaker_client._generated.models.ai_recommendation_inference_specification import (
+        AIRecommendationInferenceSpecification,
+    )
+    from sagemaker_client._generated.models.ai_recommendation_output_config import (
+        AIRecommendationOutputConfig,
+    )
+    from sagemaker_client._generated.models.ai_recommendation_performance_target import (
+        AIRecommendationPerformanceTarget,
+    )
+    from sagemaker_client._generated.models.tag import Tag
 
 __all__ = [
     "CreateAIRecommendationJobRequest",

@@ -3,13 +3,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.code_editor_app_image_config import CodeEditorAppImageConfig
-from sagemaker_client._generated.models.jupyter_lab_app_image_config import JupyterLabAppImageConfig
-from sagemaker_client._generated.models.kernel_gateway_image_config import KernelGatewayImageConfig
-from sagemaker_client._generated.models.tag import Tag
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.code_editor_app_image_config import (
+        CodeEditorAppImageConfig,
+    )
+    from sagemaker_client._generated.models.jupyter_lab_app_image_config import (
+        JupyterLabAppImageConfig,
+    )
+    from sagemaker_client._generated.models.kernel_gateway_image_config import (
+        KernelGatewayImageConfig,
+    )
+    from sagemaker_client._generated.models.tag import Tag
 
 __all__ = [
     "CreateAppImageConfigRequest",

@@ -3,16 +3,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.auto_ml_channel import AutoMLChannel
-from sagemaker_client._generated.models.auto_ml_job_config import AutoMLJobConfig
-from sagemaker_client._generated.models.auto_ml_job_objective import AutoMLJobObjective
-from sagemaker_client._generated.models.auto_ml_output_data_config import AutoMLOutputDataConfig
-from sagemaker_client._generated.models.model_deploy_config import ModelDeployConfig
-from sagemaker_client._generated.models.problem_type import ProblemType
-from sagemaker_client._generated.models.tag import Tag
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.auto_ml_channel import AutoMLChannel
+    from sagemaker_client._generated.models.auto_ml_job_config import AutoMLJobConfig
+    from sagemaker_client._generated.models.auto_ml_job_objective import AutoMLJobObjective
+    from sagemaker_client._generated.models.auto_ml_output_data_config import AutoMLOutputDataConfig
+    from sagemaker_client._generated.models.model_deploy_config import ModelDeployConfig
+    from sagemaker_client._generated.models.problem_type import ProblemType
+    from sagemaker_client._generated.models.tag import Tag
 
 __all__ = [
     "CreateAutoMLJobRequest",

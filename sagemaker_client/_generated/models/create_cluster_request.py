@@ -3,29 +3,36 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.cluster_auto_scaling_config import ClusterAutoScalingConfig
-from sagemaker_client._generated.models.cluster_instance_group_specification import (
-    ClusterInstanceGroupSpecification,
-)
-from sagemaker_client._generated.models.cluster_node_provisioning_mode import (
-    ClusterNodeProvisioningMode,
-)
-from sagemaker_client._generated.models.cluster_node_recovery import ClusterNodeRecovery
-from sagemaker_client._generated.models.cluster_orchestrator import ClusterOrchestrator
-from sagemaker_client._generated.models.cluster_restricted_instance_group_specification import (
-    ClusterRestrictedInstanceGroupSpecification,
-)
-from sagemaker_client._generated.models.cluster_restricted_instance_groups_config import (
-    ClusterRestrictedInstanceGroupsConfig,
-)
-from sagemaker_client._generated.models.cluster_tiered_storage_config import (
-    ClusterTieredStorageConfig,
-)
-from sagemaker_client._generated.models.tag import Tag
-from sagemaker_client._generated.models.vpc_config import VpcConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.cluster_auto_scaling_config import (
+        ClusterAutoScalingConfig,
+    )
+    from sagemaker_client._generated.models.cluster_instance_group_specification import (
+        ClusterInstanceGroupSpecification,
+    )
+    from sagemaker_client._generated.models.cluster_node_provisioning_mode import (
+        ClusterNodeProvisioningMode,
+    )
+    from sagemaker_client._generated.models.cluster_node_recovery import ClusterNodeRecovery
+    from sagemaker_client._generated.models.cluster_orchestrator import ClusterOrchestrator
+    from sagemaker_client._generated.models.cluster_restricted_instance_group_specification import (
+        ClusterRestrictedInstanceGroupSpecification,
+    )
+    from sagemaker_client._generated.models.cluster_restricted_instance_groups_config import (
+        ClusterRestrictedInstanceGroupsConfig,
+    )
+    from sagemaker_client._generated.models.cluster_tiered_storage_config import (
+        ClusterTieredStorageConfig,
+    )
+    from sagemaker_client._generated.models.tag import Tag
+    from sagemaker_client._generated.models.vpc_config import VpcConfig
 
 __all__ = [
     "CreateClusterRequest",

@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.input_config import InputConfig
-from sagemaker_client._generated.models.neo_vpc_config import NeoVpcConfig
-from sagemaker_client._generated.models.output_config import OutputConfig
-from sagemaker_client._generated.models.stopping_condition import StoppingCondition
-from sagemaker_client._generated.models.tag import Tag
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.input_config import InputConfig
+    from sagemaker_client._generated.models.neo_vpc_config import NeoVpcConfig
+    from sagemaker_client._generated.models.output_config import OutputConfig
+    from sagemaker_client._generated.models.stopping_condition import StoppingCondition
+    from sagemaker_client._generated.models.tag import Tag
 
 __all__ = [
     "CreateCompilationJobRequest",

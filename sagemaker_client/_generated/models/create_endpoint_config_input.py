@@ -3,17 +3,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.async_inference_config import AsyncInferenceConfig
-from sagemaker_client._generated.models.cross_region_traffic_config import CrossRegionTrafficConfig
-from sagemaker_client._generated.models.data_capture_config import DataCaptureConfig
-from sagemaker_client._generated.models.explainer_config import ExplainerConfig
-from sagemaker_client._generated.models.metrics_config import MetricsConfig
-from sagemaker_client._generated.models.production_variant import ProductionVariant
-from sagemaker_client._generated.models.tag import Tag
-from sagemaker_client._generated.models.vpc_config import VpcConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.async_inference_config import AsyncInferenceConfig
+    from sagemaker_client._generated.models.cross_region_traffic_config import (
+        CrossRegionTrafficConfig,
+    )
+    from sagemaker_client._generated.models.data_capture_config import DataCaptureConfig
+    from sagemaker_client._generated.models.explainer_config import ExplainerConfig
+    from sagemaker_client._generated.models.metrics_config import MetricsConfig
+    from sagemaker_client._generated.models.production_variant import ProductionVariant
+    from sagemaker_client._generated.models.tag import Tag
+    from sagemaker_client._generated.models.vpc_config import VpcConfig
 
 __all__ = [
     "CreateEndpointConfigInput",

@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.feature_definition import FeatureDefinition
-from sagemaker_client._generated.models.offline_store_config import OfflineStoreConfig
-from sagemaker_client._generated.models.online_store_config import OnlineStoreConfig
-from sagemaker_client._generated.models.tag import Tag
-from sagemaker_client._generated.models.throughput_config import ThroughputConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.feature_definition import FeatureDefinition
+    from sagemaker_client._generated.models.offline_store_config import OfflineStoreConfig
+    from sagemaker_client._generated.models.online_store_config import OnlineStoreConfig
+    from sagemaker_client._generated.models.tag import Tag
+    from sagemaker_client._generated.models.throughput_config import ThroughputConfig
 
 __all__ = [
     "CreateFeatureGroupRequest",

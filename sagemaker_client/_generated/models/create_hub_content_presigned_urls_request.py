@@ -3,11 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.hub_content_type import HubContentType
-from sagemaker_client._generated.models.presigned_url_access_config import PresignedUrlAccessConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.hub_content_type import HubContentType
+    from sagemaker_client._generated.models.presigned_url_access_config import (
+        PresignedUrlAccessConfig,
+    )
 
 __all__ = [
     "CreateHubContentPresignedUrlsRequest",

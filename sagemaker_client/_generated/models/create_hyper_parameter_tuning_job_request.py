@@ -3,20 +3,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.autotune import Autotune
-from sagemaker_client._generated.models.hyper_parameter_training_job_definition import (
-    HyperParameterTrainingJobDefinition,
-)
-from sagemaker_client._generated.models.hyper_parameter_tuning_job_config import (
-    HyperParameterTuningJobConfig,
-)
-from sagemaker_client._generated.models.hyper_parameter_tuning_job_warm_start_config import (
-    HyperParameterTuningJobWarmStartConfig,
-)
-from sagemaker_client._generated.models.tag import Tag
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.autotune import Autotune
+    from sagemaker_client._generated.models.hyper_parameter_training_job_definition import (
+        HyperParameterTrainingJobDefinition,
+    )
+    from sagemaker_client._generated.models.hyper_parameter_tuning_job_config import (
+        HyperParameterTuningJobConfig,
+    )
+    from sagemaker_client._generated.models.hyper_parameter_tuning_job_warm_start_config import (
+        HyperParameterTuningJobWarmStartConfig,
+    )
+    from sagemaker_client._generated.models.tag import Tag
 
 __all__ = [
     "CreateHyperParameterTuningJobRequest",

@@ -3,19 +3,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.inference_experiment_data_storage_config import (
-    InferenceExperimentDataStorageConfig,
-)
-from sagemaker_client._generated.models.inference_experiment_schedule import (
-    InferenceExperimentSchedule,
-)
-from sagemaker_client._generated.models.inference_experiment_type import InferenceExperimentType
-from sagemaker_client._generated.models.model_variant_config import ModelVariantConfig
-from sagemaker_client._generated.models.shadow_mode_config import ShadowModeConfig
-from sagemaker_client._generated.models.tag import Tag
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.inference_experiment_data_storage_config import (
+        InferenceExperimentDataStorageConfig,
+    )
+    from sagemaker_client._generated.models.inference_experiment_schedule import (
+        InferenceExperimentSchedule,
+    )
+    from sagemaker_client._generated.models.inference_experiment_type import InferenceExperimentType
+    from sagemaker_client._generated.models.model_variant_config import ModelVariantConfig
+    from sagemaker_client._generated.models.shadow_mode_config import ShadowModeConfig
+    from sagemaker_client._generated.models.tag import Tag
 
 __all__ = [
     "CreateInferenceExperimentRequest",

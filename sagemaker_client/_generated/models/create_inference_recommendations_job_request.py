@@ -3,20 +3,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.recommendation_job_input_config import (
-    RecommendationJobInputConfig,
-)
-from sagemaker_client._generated.models.recommendation_job_output_config import (
-    RecommendationJobOutputConfig,
-)
-from sagemaker_client._generated.models.recommendation_job_stopping_conditions import (
-    RecommendationJobStoppingConditions,
-)
-from sagemaker_client._generated.models.recommendation_job_type import RecommendationJobType
-from sagemaker_client._generated.models.tag import Tag
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.recommendation_job_input_config import (
+        RecommendationJobInputConfig,
+    )
+    from sagemaker_client._generated.models.recommendation_job_output_config import (
+        RecommendationJobOutputConfig,
+    )
+    from sagemaker_client._generated.models.recommendation_job_stopping_conditions import (
+        RecommendationJobStoppingConditions,
+    )
+    from sagemaker_client._generated.models.recommendation_job_type import RecommendationJobType
+    from sagemaker_client._generated.models.tag import Tag
 
 __all__ = [
     "CreateInferenceRecommendationsJobRequest",

@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.account_default_status import AccountDefaultStatus
-from sagemaker_client._generated.models.model_registration_mode import ModelRegistrationMode
-from sagemaker_client._generated.models.tag import Tag
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.account_default_status import AccountDefaultStatus
+    from sagemaker_client._generated.models.model_registration_mode import ModelRegistrationMode
+    from sagemaker_client._generated.models.tag import Tag
 
 __all__ = [
     "CreateMlflowAppRequest",

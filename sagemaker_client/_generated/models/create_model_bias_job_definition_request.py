@@ -3,21 +3,28 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.model_bias_app_specification import (
-    ModelBiasAppSpecification,
-)
-from sagemaker_client._generated.models.model_bias_baseline_config import ModelBiasBaselineConfig
-from sagemaker_client._generated.models.model_bias_job_input import ModelBiasJobInput
-from sagemaker_client._generated.models.monitoring_network_config import MonitoringNetworkConfig
-from sagemaker_client._generated.models.monitoring_output_config import MonitoringOutputConfig
-from sagemaker_client._generated.models.monitoring_resources import MonitoringResources
-from sagemaker_client._generated.models.monitoring_stopping_condition import (
-    MonitoringStoppingCondition,
-)
-from sagemaker_client._generated.models.tag import Tag
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.model_bias_app_specification import (
+        ModelBiasAppSpecification,
+    )
+    from sagemaker_client._generated.models.model_bias_baseline_config import (
+        ModelBiasBaselineConfig,
+    )
+    from sagemaker_client._generated.models.model_bias_job_input import ModelBiasJobInput
+    from sagemaker_client._generated.models.monitoring_network_config import MonitoringNetworkConfig
+    from sagemaker_client._generated.models.monitoring_output_config import MonitoringOutputConfig
+    from sagemaker_client._generated.models.monitoring_resources import MonitoringResources
+    from sagemaker_client._generated.models.monitoring_stopping_condition import (
+        MonitoringStoppingCondition,
+    )
+    from sagemaker_client._generated.models.tag import Tag
 
 __all__ = [
     "CreateModelBiasJobDefinitionRequest",

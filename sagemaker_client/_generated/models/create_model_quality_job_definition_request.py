@@ -3,23 +3,28 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.model_quality_app_specification import (
-    ModelQualityAppSpecification,
-)
-from sagemaker_client._generated.models.model_quality_baseline_config import (
-    ModelQualityBaselineConfig,
-)
-from sagemaker_client._generated.models.model_quality_job_input import ModelQualityJobInput
-from sagemaker_client._generated.models.monitoring_network_config import MonitoringNetworkConfig
-from sagemaker_client._generated.models.monitoring_output_config import MonitoringOutputConfig
-from sagemaker_client._generated.models.monitoring_resources import MonitoringResources
-from sagemaker_client._generated.models.monitoring_stopping_condition import (
-    MonitoringStoppingCondition,
-)
-from sagemaker_client._generated.models.tag import Tag
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.model_quality_app_specification import (
+        ModelQualityAppSpecification,
+    )
+    from sagemaker_client._generated.models.model_quality_baseline_config import (
+        ModelQualityBaselineConfig,
+    )
+    from sagemaker_client._generated.models.model_quality_job_input import ModelQualityJobInput
+    from sagemaker_client._generated.models.monitoring_network_config import MonitoringNetworkConfig
+    from sagemaker_client._generated.models.monitoring_output_config import MonitoringOutputConfig
+    from sagemaker_client._generated.models.monitoring_resources import MonitoringResources
+    from sagemaker_client._generated.models.monitoring_stopping_condition import (
+        MonitoringStoppingCondition,
+    )
+    from sagemaker_client._generated.models.tag import Tag
 
 __all__ = [
     "CreateModelQualityJobDefinitionRequest",

@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.create_template_provider import CreateTemplateProvider
-from sagemaker_client._generated.models.service_catalog_provisioning_details import (
-    ServiceCatalogProvisioningDetails,
-)
-from sagemaker_client._generated.models.tag import Tag
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.create_template_provider import CreateTemplateProvider
+    from sagemaker_client._generated.models.service_catalog_provisioning_details import (
+        ServiceCatalogProvisioningDetails,
+    )
+    from sagemaker_client._generated.models.tag import Tag
 
 __all__ = [
     "CreateProjectInput",

@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.ownership_settings import OwnershipSettings
-from sagemaker_client._generated.models.space_settings import SpaceSettings
-from sagemaker_client._generated.models.space_sharing_settings import SpaceSharingSettings
-from sagemaker_client._generated.models.tag import Tag
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.ownership_settings import OwnershipSettings
+    from sagemaker_client._generated.models.space_settings import SpaceSettings
+    from sagemaker_client._generated.models.space_sharing_settings import SpaceSharingSettings
+    from sagemaker_client._generated.models.tag import Tag
 
 __all__ = [
     "CreateSpaceRequest",

@@ -3,30 +3,39 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.algorithm_specification import AlgorithmSpecification
-from sagemaker_client._generated.models.channel import Channel
-from sagemaker_client._generated.models.checkpoint_config import CheckpointConfig
-from sagemaker_client._generated.models.debug_hook_config import DebugHookConfig
-from sagemaker_client._generated.models.debug_rule_configuration import DebugRuleConfiguration
-from sagemaker_client._generated.models.experiment_config import ExperimentConfig
-from sagemaker_client._generated.models.infra_check_config import InfraCheckConfig
-from sagemaker_client._generated.models.mlflow_config import MlflowConfig
-from sagemaker_client._generated.models.model_package_config import ModelPackageConfig
-from sagemaker_client._generated.models.output_data_config import OutputDataConfig
-from sagemaker_client._generated.models.profiler_config import ProfilerConfig
-from sagemaker_client._generated.models.profiler_rule_configuration import ProfilerRuleConfiguration
-from sagemaker_client._generated.models.remote_debug_config import RemoteDebugConfig
-from sagemaker_client._generated.models.resource_config import ResourceConfig
-from sagemaker_client._generated.models.retry_strategy import RetryStrategy
-from sagemaker_client._generated.models.serverless_job_config import ServerlessJobConfig
-from sagemaker_client._generated.models.session_chaining_config import SessionChainingConfig
-from sagemaker_client._generated.models.stopping_condition import StoppingCondition
-from sagemaker_client._generated.models.tag import Tag
-from sagemaker_client._generated.models.tensor_board_output_config import TensorBoardOutputConfig
-from sagemaker_client._generated.models.vpc_config import VpcConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.algorithm_specification import AlgorithmSpecification
+    from sagemaker_client._generated.models.channel import Channel
+    from sagemaker_client._generated.models.checkpoint_config import CheckpointConfig
+    from sagemaker_client._generated.models.debug_hook_config import DebugHookConfig
+    from sagemaker_client._generated.models.debug_rule_configuration import DebugRuleConfiguration
+    from sagemaker_client._generated.models.experiment_config import ExperimentConfig
+    from sagemaker_client._generated.models.infra_check_config import InfraCheckConfig
+    from sagemaker_client._generated.models.mlflow_config import MlflowConfig
+    from sagemaker_client._generated.models.model_package_config import ModelPackageConfig
+    from sagemaker_client._generated.models.output_data_config import OutputDataConfig
+    from sagemaker_client._generated.models.profiler_config import ProfilerConfig
+    from sagemaker_client._generated.models.profiler_rule_configuration import (
+        ProfilerRuleConfiguration,
+    )
+    from sagemaker_client._generated.models.remote_debug_config import RemoteDebugConfig
+    from sagemaker_client._generated.models.resource_config import ResourceConfig
+    from sagemaker_client._generated.models.retry_strategy import RetryStrategy
+    from sagemaker_client._generated.models.serverless_job_config import ServerlessJobConfig
+    from sagemaker_client._generated.models.session_chaining_config import SessionChainingConfig
+    from sagemaker_client._generated.models.stopping_condition import StoppingCondition
+    from sagemaker_client._generated.models.tag import Tag
+    from sagemaker_client._generated.models.tensor_board_output_config import (
+        TensorBoardOutputConfig,
+    )
+    from sagemaker_client._generated.models.vpc_config import VpcConfig
 
 __all__ = [
     "CreateTrainingJobRequest",

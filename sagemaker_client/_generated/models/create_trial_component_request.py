@@ -4,17 +4,21 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.metadata_properties import MetadataProperties
-from sagemaker_client._generated.models.tag import Tag
-from sagemaker_client._generated.models.trial_component_artifact import TrialComponentArtifact
-from sagemaker_client._generated.models.trial_component_parameter_value import (
-    TrialComponentParameterValue,
-)
-from sagemaker_client._generated.models.trial_component_status import TrialComponentStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.metadata_properties import MetadataProperties
+    from sagemaker_client._generated.models.tag import Tag
+    from sagemaker_client._generated.models.trial_component_artifact import TrialComponentArtifact
+    from sagemaker_client._generated.models.trial_component_parameter_value import (
+        TrialComponentParameterValue,
+    )
+    from sagemaker_client._generated.models.trial_component_status import TrialComponentStatus
 
 __all__ = [
     "CreateTrialComponentRequest",

@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.efs_file_system import EFSFileSystem
-from sagemaker_client._generated.models.f_sx_lustre_file_system import FSxLustreFileSystem
-from sagemaker_client._generated.models.s3_file_system import S3FileSystem
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.efs_file_system import EFSFileSystem
+    from sagemaker_client._generated.models.f_sx_lustre_file_system import FSxLustreFileSystem
+    from sagemaker_client._generated.models.s3_file_system import S3FileSystem
 
 __all__ = [
     "CustomFileSystem",

@@ -3,16 +3,19 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.efs_file_system_config import EFSFileSystemConfig
-from sagemaker_client._generated.models.f_sx_lustre_file_system_config import (
-    FSxLustreFileSystemConfig,
-)
-from sagemaker_client._generated.models.s3_file_system_config import S3FileSystemConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.efs_file_system_config import EFSFileSystemConfig
+    from sagemaker_client._generated.models.f_sx_lustre_file_system_config import (
+        FSxLustreFileSystemConfig,
+    )
+    from sagemaker_client._generated.models.s3_file_system_config import S3FileSystemConfig
 
 __all__ = [
     "CustomFileSystemConfig",

@@ -3,11 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.capture_content_type_header import CaptureContentTypeHeader
-from sagemaker_client._generated.models.capture_option import CaptureOption
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.capture_content_type_header import (
+        CaptureContentTypeHeader,
+    )
+    from sagemaker_client._generated.models.capture_option import CaptureOption
 
 __all__ = [
     "DataCaptureConfig",

@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.dataset_source import DatasetSource
-from sagemaker_client._generated.models.file_system_data_source import FileSystemDataSource
-from sagemaker_client._generated.models.s3_data_source import S3DataSource
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.dataset_source import DatasetSource
+    from sagemaker_client._generated.models.file_system_data_source import FileSystemDataSource
+    from sagemaker_client._generated.models.s3_data_source import S3DataSource
 
 __all__ = [
     "DataSource",

@@ -3,13 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.athena_dataset_definition import AthenaDatasetDefinition
-from sagemaker_client._generated.models.data_distribution_type import DataDistributionType
-from sagemaker_client._generated.models.input_mode import InputMode
-from sagemaker_client._generated.models.redshift_dataset_definition import RedshiftDatasetDefinition
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.athena_dataset_definition import AthenaDatasetDefinition
+    from sagemaker_client._generated.models.data_distribution_type import DataDistributionType
+    from sagemaker_client._generated.models.input_mode import InputMode
+    from sagemaker_client._generated.models.redshift_dataset_definition import (
+        RedshiftDatasetDefinition,
+    )
 
 __all__ = [
     "DatasetDefinition",

@@ -3,17 +3,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.custom_file_system_config import CustomFileSystemConfig
-from sagemaker_client._generated.models.custom_posix_user_config import CustomPosixUserConfig
-from sagemaker_client._generated.models.default_space_storage_settings import (
-    DefaultSpaceStorageSettings,
-)
-from sagemaker_client._generated.models.jupyter_lab_app_settings import JupyterLabAppSettings
-from sagemaker_client._generated.models.jupyter_server_app_settings import JupyterServerAppSettings
-from sagemaker_client._generated.models.kernel_gateway_app_settings import KernelGatewayAppSettings
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.custom_file_system_config import CustomFileSystemConfig
+    from sagemaker_client._generated.models.custom_posix_user_config import CustomPosixUserConfig
+    from sagemaker_client._generated.models.default_space_storage_settings import (
+        DefaultSpaceStorageSettings,
+    )
+    from sagemaker_client._generated.models.jupyter_lab_app_settings import JupyterLabAppSettings
+    from sagemaker_client._generated.models.jupyter_server_app_settings import (
+        JupyterServerAppSettings,
+    )
+    from sagemaker_client._generated.models.kernel_gateway_app_settings import (
+        KernelGatewayAppSettings,
+    )
 
 __all__ = [
     "DefaultSpaceSettings",

@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.auto_rollback_config import AutoRollbackConfig
-from sagemaker_client._generated.models.blue_green_update_policy import BlueGreenUpdatePolicy
-from sagemaker_client._generated.models.rolling_update_policy import RollingUpdatePolicy
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.auto_rollback_config import AutoRollbackConfig
+    from sagemaker_client._generated.models.blue_green_update_policy import BlueGreenUpdatePolicy
+    from sagemaker_client._generated.models.rolling_update_policy import RollingUpdatePolicy
 
 __all__ = [
     "DeploymentConfig",

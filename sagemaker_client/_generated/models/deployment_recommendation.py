@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.real_time_inference_recommendation import (
-    RealTimeInferenceRecommendation,
-)
-from sagemaker_client._generated.models.recommendation_status import RecommendationStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.real_time_inference_recommendation import (
+        RealTimeInferenceRecommendation,
+    )
+    from sagemaker_client._generated.models.recommendation_status import RecommendationStatus
 
 __all__ = [
     "DeploymentRecommendation",

@@ -4,17 +4,21 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.algorithm_status import AlgorithmStatus
-from sagemaker_client._generated.models.algorithm_status_details import AlgorithmStatusDetails
-from sagemaker_client._generated.models.algorithm_validation_specification import (
-    AlgorithmValidationSpecification,
-)
-from sagemaker_client._generated.models.inference_specification import InferenceSpecification
-from sagemaker_client._generated.models.training_specification import TrainingSpecification
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.algorithm_status import AlgorithmStatus
+    from sagemaker_client._generated.models.algorithm_status_details import AlgorithmStatusDetails
+    from sagemaker_client._generated.models.algorithm_validation_specification import (
+        AlgorithmValidationSpecification,
+    )
+    from sagemaker_client._generated.models.inference_specification import InferenceSpecification
+    from sagemaker_client._generated.models.training_specification import TrainingSpecification
 
 __all__ = [
     "DescribeAlgorithmOutput",

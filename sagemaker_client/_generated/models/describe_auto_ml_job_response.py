@@ -4,25 +4,31 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.auto_ml_candidate import AutoMLCandidate
-from sagemaker_client._generated.models.auto_ml_channel import AutoMLChannel
-from sagemaker_client._generated.models.auto_ml_job_artifacts import AutoMLJobArtifacts
-from sagemaker_client._generated.models.auto_ml_job_config import AutoMLJobConfig
-from sagemaker_client._generated.models.auto_ml_job_objective import AutoMLJobObjective
-from sagemaker_client._generated.models.auto_ml_job_secondary_status import AutoMLJobSecondaryStatus
-from sagemaker_client._generated.models.auto_ml_job_status import AutoMLJobStatus
-from sagemaker_client._generated.models.auto_ml_output_data_config import AutoMLOutputDataConfig
-from sagemaker_client._generated.models.auto_ml_partial_failure_reason import (
-    AutoMLPartialFailureReason,
-)
-from sagemaker_client._generated.models.model_deploy_config import ModelDeployConfig
-from sagemaker_client._generated.models.model_deploy_result import ModelDeployResult
-from sagemaker_client._generated.models.problem_type import ProblemType
-from sagemaker_client._generated.models.resolved_attributes import ResolvedAttributes
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.auto_ml_candidate import AutoMLCandidate
+    from sagemaker_client._generated.models.auto_ml_channel import AutoMLChannel
+    from sagemaker_client._generated.models.auto_ml_job_artifacts import AutoMLJobArtifacts
+    from sagemaker_client._generated.models.auto_ml_job_config import AutoMLJobConfig
+    from sagemaker_client._generated.models.auto_ml_job_objective import AutoMLJobObjective
+    from sagemaker_client._generated.models.auto_ml_job_secondary_status import (
+        AutoMLJobSecondaryStatus,
+    )
+    from sagemaker_client._generated.models.auto_ml_job_status import AutoMLJobStatus
+    from sagemaker_client._generated.models.auto_ml_output_data_config import AutoMLOutputDataConfig
+    from sagemaker_client._generated.models.auto_ml_partial_failure_reason import (
+        AutoMLPartialFailureReason,
+    )
+    from sagemaker_client._generated.models.model_deploy_config import ModelDeployConfig
+    from sagemaker_client._generated.models.model_deploy_result import ModelDeployResult
+    from sagemaker_client._generated.models.problem_type import ProblemType
+    from sagemaker_client._generated.models.resolved_attributes import ResolvedAttributes
 
 __all__ = [
     "DescribeAutoMLJobResponse",

@@ -4,30 +4,40 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.auto_ml_candidate import AutoMLCandidate
-from sagemaker_client._generated.models.auto_ml_compute_config import AutoMLComputeConfig
-from sagemaker_client._generated.models.auto_ml_data_split_config import AutoMLDataSplitConfig
-from sagemaker_client._generated.models.auto_ml_job_artifacts import AutoMLJobArtifacts
-from sagemaker_client._generated.models.auto_ml_job_channel import AutoMLJobChannel
-from sagemaker_client._generated.models.auto_ml_job_objective import AutoMLJobObjective
-from sagemaker_client._generated.models.auto_ml_job_secondary_status import AutoMLJobSecondaryStatus
-from sagemaker_client._generated.models.auto_ml_job_status import AutoMLJobStatus
-from sagemaker_client._generated.models.auto_ml_output_data_config import AutoMLOutputDataConfig
-from sagemaker_client._generated.models.auto_ml_partial_failure_reason import (
-    AutoMLPartialFailureReason,
-)
-from sagemaker_client._generated.models.auto_ml_problem_type_config import AutoMLProblemTypeConfig
-from sagemaker_client._generated.models.auto_ml_problem_type_config_name import (
-    AutoMLProblemTypeConfigName,
-)
-from sagemaker_client._generated.models.auto_ml_resolved_attributes import AutoMLResolvedAttributes
-from sagemaker_client._generated.models.auto_ml_security_config import AutoMLSecurityConfig
-from sagemaker_client._generated.models.model_deploy_config import ModelDeployConfig
-from sagemaker_client._generated.models.model_deploy_result import ModelDeployResult
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.auto_ml_candidate import AutoMLCandidate
+    from sagemaker_client._generated.models.auto_ml_compute_config import AutoMLComputeConfig
+    from sagemaker_client._generated.models.auto_ml_data_split_config import AutoMLDataSplitConfig
+    from sagemaker_client._generated.models.auto_ml_job_artifacts import AutoMLJobArtifacts
+    from sagemaker_client._generated.models.auto_ml_job_channel import AutoMLJobChannel
+    from sagemaker_client._generated.models.auto_ml_job_objective import AutoMLJobObjective
+    from sagemaker_client._generated.models.auto_ml_job_secondary_status import (
+        AutoMLJobSecondaryStatus,
+    )
+    from sagemaker_client._generated.models.auto_ml_job_status import AutoMLJobStatus
+    from sagemaker_client._generated.models.auto_ml_output_data_config import AutoMLOutputDataConfig
+    from sagemaker_client._generated.models.auto_ml_partial_failure_reason import (
+        AutoMLPartialFailureReason,
+    )
+    from sagemaker_client._generated.models.auto_ml_problem_type_config import (
+        AutoMLProblemTypeConfig,
+    )
+    from sagemaker_client._generated.models.auto_ml_problem_type_config_name import (
+        AutoMLProblemTypeConfigName,
+    )
+    from sagemaker_client._generated.models.auto_ml_resolved_attributes import (
+        AutoMLResolvedAttributes,
+    )
+    from sagemaker_client._generated.models.auto_ml_security_config import AutoMLSecurityConfig
+    from sagemaker_client._generated.models.model_deploy_config import ModelDeployConfig
+    from sagemaker_client._generated.models.model_deploy_result import ModelDeployResult
 
 __all__ = [
     "DescribeAutoMLJobV2Response",

@@ -4,32 +4,36 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.cluster_auto_scaling_config_output import (
-    ClusterAutoScalingConfigOutput,
-)
-from sagemaker_client._generated.models.cluster_instance_group_details import (
-    ClusterInstanceGroupDetails,
-)
-from sagemaker_client._generated.models.cluster_node_provisioning_mode import (
-    ClusterNodeProvisioningMode,
-)
-from sagemaker_client._generated.models.cluster_node_recovery import ClusterNodeRecovery
-from sagemaker_client._generated.models.cluster_orchestrator import ClusterOrchestrator
-from sagemaker_client._generated.models.cluster_restricted_instance_group_details import (
-    ClusterRestrictedInstanceGroupDetails,
-)
-from sagemaker_client._generated.models.cluster_restricted_instance_groups_config_output import (
-    ClusterRestrictedInstanceGroupsConfigOutput,
-)
-from sagemaker_client._generated.models.cluster_status import ClusterStatus
-from sagemaker_client._generated.models.cluster_tiered_storage_config import (
-    ClusterTieredStorageConfig,
-)
-from sagemaker_client._generated.models.vpc_config import VpcConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.cluster_auto_scaling_config_output import (
+        ClusterAutoScalingConfigOutput,
+    )
+    from sagemaker_client._generated.models.cluster_instance_group_details import (
+        ClusterInstanceGroupDetails,
+    )
+    from sagemaker_client._generated.models.cluster_node_provisioning_mode import (
+        ClusterNodeProvisioningMode,
+    )
+    from sagemaker_client._generated.models.cluster_node_recovery import ClusterNodeRecovery
+    from sagemaker_client._generated.models.cluster_orchestrator import ClusterOrchestrator
+    from sagemaker_client._generated.models.cluster_restricted_instance_group_details import (
+        ClusterRestrictedInstanceGroupDetails,
+    )
+    from sagemaker_client._generated.models.cluster_restricted_instance_groups_config_output import (
+        ClusterRestrictedInstanceGroupsConfigOutput,
+    )
+    from sagemaker_client._generated.models.cluster_status import ClusterStatus
+    from sagemaker_client._generated.models.cluster_tiered_storage_config import (
+        ClusterTieredStorageConfig,
+    )
+    from sagemaker_client._generated.models.vpc_config import VpcConfig
 
 __all__ = [
     "DescribeClusterResponse",

@@ -4,18 +4,22 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.compilation_job_status import CompilationJobStatus
-from sagemaker_client._generated.models.derived_information import DerivedInformation
-from sagemaker_client._generated.models.input_config import InputConfig
-from sagemaker_client._generated.models.model_artifacts import ModelArtifacts
-from sagemaker_client._generated.models.model_digests import ModelDigests
-from sagemaker_client._generated.models.neo_vpc_config import NeoVpcConfig
-from sagemaker_client._generated.models.output_config import OutputConfig
-from sagemaker_client._generated.models.stopping_condition import StoppingCondition
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.compilation_job_status import CompilationJobStatus
+    from sagemaker_client._generated.models.derived_information import DerivedInformation
+    from sagemaker_client._generated.models.input_config import InputConfig
+    from sagemaker_client._generated.models.model_artifacts import ModelArtifacts
+    from sagemaker_client._generated.models.model_digests import ModelDigests
+    from sagemaker_client._generated.models.neo_vpc_config import NeoVpcConfig
+    from sagemaker_client._generated.models.output_config import OutputConfig
+    from sagemaker_client._generated.models.stopping_condition import StoppingCondition
 
 __all__ = [
     "DescribeCompilationJobResponse",

@@ -4,23 +4,27 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.data_quality_app_specification import (
-    DataQualityAppSpecification,
-)
-from sagemaker_client._generated.models.data_quality_baseline_config import (
-    DataQualityBaselineConfig,
-)
-from sagemaker_client._generated.models.data_quality_job_input import DataQualityJobInput
-from sagemaker_client._generated.models.monitoring_network_config import MonitoringNetworkConfig
-from sagemaker_client._generated.models.monitoring_output_config import MonitoringOutputConfig
-from sagemaker_client._generated.models.monitoring_resources import MonitoringResources
-from sagemaker_client._generated.models.monitoring_stopping_condition import (
-    MonitoringStoppingCondition,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.data_quality_app_specification import (
+        DataQualityAppSpecification,
+    )
+    from sagemaker_client._generated.models.data_quality_baseline_config import (
+        DataQualityBaselineConfig,
+    )
+    from sagemaker_client._generated.models.data_quality_job_input import DataQualityJobInput
+    from sagemaker_client._generated.models.monitoring_network_config import MonitoringNetworkConfig
+    from sagemaker_client._generated.models.monitoring_output_config import MonitoringOutputConfig
+    from sagemaker_client._generated.models.monitoring_resources import MonitoringResources
+    from sagemaker_client._generated.models.monitoring_stopping_condition import (
+        MonitoringStoppingCondition,
+    )
 
 __all__ = [
     "DescribeDataQualityJobDefinitionResponse",

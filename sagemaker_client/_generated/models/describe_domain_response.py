@@ -4,23 +4,27 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.app_network_access_type import AppNetworkAccessType
-from sagemaker_client._generated.models.app_security_group_management import (
-    AppSecurityGroupManagement,
-)
-from sagemaker_client._generated.models.auth_mode import AuthMode
-from sagemaker_client._generated.models.default_space_settings import DefaultSpaceSettings
-from sagemaker_client._generated.models.domain_settings import DomainSettings
-from sagemaker_client._generated.models.domain_status import DomainStatus
-from sagemaker_client._generated.models.home_efs_file_system_creation import (
-    HomeEfsFileSystemCreation,
-)
-from sagemaker_client._generated.models.tag_propagation import TagPropagation
-from sagemaker_client._generated.models.user_settings import UserSettings
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.app_network_access_type import AppNetworkAccessType
+    from sagemaker_client._generated.models.app_security_group_management import (
+        AppSecurityGroupManagement,
+    )
+    from sagemaker_client._generated.models.auth_mode import AuthMode
+    from sagemaker_client._generated.models.default_space_settings import DefaultSpaceSettings
+    from sagemaker_client._generated.models.domain_settings import DomainSettings
+    from sagemaker_client._generated.models.domain_status import DomainStatus
+    from sagemaker_client._generated.models.home_efs_file_system_creation import (
+        HomeEfsFileSystemCreation,
+    )
+    from sagemaker_client._generated.models.tag_propagation import TagPropagation
+    from sagemaker_client._generated.models.user_settings import UserSettings
 
 __all__ = [
     "DescribeDomainResponse",

@@ -4,16 +4,20 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.deployment_stage_status_summary import (
-    DeploymentStageStatusSummary,
-)
-from sagemaker_client._generated.models.edge_deployment_model_config import (
-    EdgeDeploymentModelConfig,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.deployment_stage_status_summary import (
+        DeploymentStageStatusSummary,
+    )
+    from sagemaker_client._generated.models.edge_deployment_model_config import (
+        EdgeDeploymentModelConfig,
+    )
 
 __all__ = [
     "DescribeEdgeDeploymentPlanResponse",

@@ -4,19 +4,31 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.async_inference_config import AsyncInferenceConfig
-from sagemaker_client._generated.models.cross_region_traffic_config import CrossRegionTrafficConfig
-from sagemaker_client._generated.models.data_capture_config_summary import DataCaptureConfigSummary
-from sagemaker_client._generated.models.deployment_config import DeploymentConfig
-from sagemaker_client._generated.models.endpoint_status import EndpointStatus
-from sagemaker_client._generated.models.explainer_config import ExplainerConfig
-from sagemaker_client._generated.models.metrics_config import MetricsConfig
-from sagemaker_client._generated.models.pending_deployment_summary import PendingDeploymentSummary
-from sagemaker_client._generated.models.production_variant_summary import ProductionVariantSummary
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.async_inference_config import AsyncInferenceConfig
+    from sagemaker_client._generated.models.cross_region_traffic_config import (
+        CrossRegionTrafficConfig,
+    )
+    from sagemaker_client._generated.models.data_capture_config_summary import (
+        DataCaptureConfigSummary,
+    )
+    from sagemaker_client._generated.models.deployment_config import DeploymentConfig
+    from sagemaker_client._generated.models.endpoint_status import EndpointStatus
+    from sagemaker_client._generated.models.explainer_config import ExplainerConfig
+    from sagemaker_client._generated.models.metrics_config import MetricsConfig
+    from sagemaker_client._generated.models.pending_deployment_summary import (
+        PendingDeploymentSummary,
+    )
+    from sagemaker_client._generated.models.production_variant_summary import (
+        ProductionVariantSummary,
+    )
 
 __all__ = [
     "DescribeEndpointOutput",

@@ -4,19 +4,23 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.feature_definition import FeatureDefinition
-from sagemaker_client._generated.models.feature_group_status import FeatureGroupStatus
-from sagemaker_client._generated.models.last_update_status import LastUpdateStatus
-from sagemaker_client._generated.models.offline_store_config import OfflineStoreConfig
-from sagemaker_client._generated.models.offline_store_status import OfflineStoreStatus
-from sagemaker_client._generated.models.online_store_config import OnlineStoreConfig
-from sagemaker_client._generated.models.throughput_config_description import (
-    ThroughputConfigDescription,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.feature_definition import FeatureDefinition
+    from sagemaker_client._generated.models.feature_group_status import FeatureGroupStatus
+    from sagemaker_client._generated.models.last_update_status import LastUpdateStatus
+    from sagemaker_client._generated.models.offline_store_config import OfflineStoreConfig
+    from sagemaker_client._generated.models.offline_store_status import OfflineStoreStatus
+    from sagemaker_client._generated.models.online_store_config import OnlineStoreConfig
+    from sagemaker_client._generated.models.throughput_config_description import (
+        ThroughputConfigDescription,
+    )
 
 __all__ = [
     "DescribeFeatureGroupResponse",

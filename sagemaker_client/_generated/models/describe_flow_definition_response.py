@@ -4,19 +4,23 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.flow_definition_output_config import (
-    FlowDefinitionOutputConfig,
-)
-from sagemaker_client._generated.models.flow_definition_status import FlowDefinitionStatus
-from sagemaker_client._generated.models.human_loop_activation_config import (
-    HumanLoopActivationConfig,
-)
-from sagemaker_client._generated.models.human_loop_config import HumanLoopConfig
-from sagemaker_client._generated.models.human_loop_request_source import HumanLoopRequestSource
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.flow_definition_output_config import (
+        FlowDefinitionOutputConfig,
+    )
+    from sagemaker_client._generated.models.flow_definition_status import FlowDefinitionStatus
+    from sagemaker_client._generated.models.human_loop_activation_config import (
+        HumanLoopActivationConfig,
+    )
+    from sagemaker_client._generated.models.human_loop_config import HumanLoopConfig
+    from sagemaker_client._generated.models.human_loop_request_source import HumanLoopRequestSource
 
 __all__ = [
     "DescribeFlowDefinitionResponse",

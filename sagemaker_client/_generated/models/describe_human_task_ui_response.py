@@ -4,12 +4,16 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.human_task_ui_status import HumanTaskUiStatus
-from sagemaker_client._generated.models.ui_template_info import UiTemplateInfo
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.human_task_ui_status import HumanTaskUiStatus
+    from sagemaker_client._generated.models.ui_template_info import UiTemplateInfo
 
 __all__ = [
     "DescribeHumanTaskUiResponse",

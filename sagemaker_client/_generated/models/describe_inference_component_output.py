@@ -4,20 +4,26 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.inference_component_deployment_config import (
-    InferenceComponentDeploymentConfig,
-)
-from sagemaker_client._generated.models.inference_component_runtime_config_summary import (
-    InferenceComponentRuntimeConfigSummary,
-)
-from sagemaker_client._generated.models.inference_component_specification_summary import (
-    InferenceComponentSpecificationSummary,
-)
-from sagemaker_client._generated.models.inference_component_status import InferenceComponentStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.inference_component_deployment_config import (
+        InferenceComponentDeploymentConfig,
+    )
+    from sagemaker_client._generated.models.inference_component_runtime_config_summary import (
+        InferenceComponentRuntimeConfigSummary,
+    )
+    from sagemaker_client._generated.models.inference_component_specification_summary import (
+        InferenceComponentSpecificationSummary,
+    )
+    from sagemaker_client._generated.models.inference_component_status import (
+        InferenceComponentStatus,
+    )
 
 __all__ = [
     "DescribeInferenceComponentOutput",

@@ -4,23 +4,29 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.endpoint_metadata import EndpointMetadata
-from sagemaker_client._generated.models.inference_experiment_data_storage_config import (
-    InferenceExperimentDataStorageConfig,
-)
-from sagemaker_client._generated.models.inference_experiment_schedule import (
-    InferenceExperimentSchedule,
-)
-from sagemaker_client._generated.models.inference_experiment_status import InferenceExperimentStatus
-from sagemaker_client._generated.models.inference_experiment_type import InferenceExperimentType
-from sagemaker_client._generated.models.model_variant_config_summary import (
-    ModelVariantConfigSummary,
-)
-from sagemaker_client._generated.models.shadow_mode_config import ShadowModeConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.endpoint_metadata import EndpointMetadata
+    from sagemaker_client._generated.models.inference_experiment_data_storage_config import (
+        InferenceExperimentDataStorageConfig,
+    )
+    from sagemaker_client._generated.models.inference_experiment_schedule import (
+        InferenceExperimentSchedule,
+    )
+    from sagemaker_client._generated.models.inference_experiment_status import (
+        InferenceExperimentStatus,
+    )
+    from sagemaker_client._generated.models.inference_experiment_type import InferenceExperimentType
+    from sagemaker_client._generated.models.model_variant_config_summary import (
+        ModelVariantConfigSummary,
+    )
+    from sagemaker_client._generated.models.shadow_mode_config import ShadowModeConfig
 
 __all__ = [
     "DescribeInferenceExperimentResponse",

@@ -4,20 +4,24 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.endpoint_performance import EndpointPerformance
-from sagemaker_client._generated.models.inference_recommendation import InferenceRecommendation
-from sagemaker_client._generated.models.recommendation_job_input_config import (
-    RecommendationJobInputConfig,
-)
-from sagemaker_client._generated.models.recommendation_job_status import RecommendationJobStatus
-from sagemaker_client._generated.models.recommendation_job_stopping_conditions import (
-    RecommendationJobStoppingConditions,
-)
-from sagemaker_client._generated.models.recommendation_job_type import RecommendationJobType
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.endpoint_performance import EndpointPerformance
+    from sagemaker_client._generated.models.inference_recommendation import InferenceRecommendation
+    from sagemaker_client._generated.models.recommendation_job_input_config import (
+        RecommendationJobInputConfig,
+    )
+    from sagemaker_client._generated.models.recommendation_job_status import RecommendationJobStatus
+    from sagemaker_client._generated.models.recommendation_job_stopping_conditions import (
+        RecommendationJobStoppingConditions,
+    )
+    from sagemaker_client._generated.models.recommendation_job_type import RecommendationJobType
 
 __all__ = [
     "DescribeInferenceRecommendationsJobResponse",

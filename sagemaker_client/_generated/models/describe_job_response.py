@@ -4,17 +4,21 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.job_category import JobCategory
-from sagemaker_client._generated.models.job_secondary_status import JobSecondaryStatus
-from sagemaker_client._generated.models.job_secondary_status_transition import (
-    JobSecondaryStatusTransition,
-)
-from sagemaker_client._generated.models.job_status import JobStatus
-from sagemaker_client._generated.models.tag import Tag
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.job_category import JobCategory
+    from sagemaker_client._generated.models.job_secondary_status import JobSecondaryStatus
+    from sagemaker_client._generated.models.job_secondary_status_transition import (
+        JobSecondaryStatusTransition,
+    )
+    from sagemaker_client._generated.models.job_status import JobStatus
+    from sagemaker_client._generated.models.tag import Tag
 
 __all__ = [
     "DescribeJobResponse",

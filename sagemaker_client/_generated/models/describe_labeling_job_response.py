@@ -4,23 +4,29 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.human_task_config import HumanTaskConfig
-from sagemaker_client._generated.models.label_counters import LabelCounters
-from sagemaker_client._generated.models.labeling_job_algorithms_config import (
-    LabelingJobAlgorithmsConfig,
-)
-from sagemaker_client._generated.models.labeling_job_input_config import LabelingJobInputConfig
-from sagemaker_client._generated.models.labeling_job_output import LabelingJobOutput
-from sagemaker_client._generated.models.labeling_job_output_config import LabelingJobOutputConfig
-from sagemaker_client._generated.models.labeling_job_status import LabelingJobStatus
-from sagemaker_client._generated.models.labeling_job_stopping_conditions import (
-    LabelingJobStoppingConditions,
-)
-from sagemaker_client._generated.models.tag import Tag
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.human_task_config import HumanTaskConfig
+    from sagemaker_client._generated.models.label_counters import LabelCounters
+    from sagemaker_client._generated.models.labeling_job_algorithms_config import (
+        LabelingJobAlgorithmsConfig,
+    )
+    from sagemaker_client._generated.models.labeling_job_input_config import LabelingJobInputConfig
+    from sagemaker_client._generated.models.labeling_job_output import LabelingJobOutput
+    from sagemaker_client._generated.models.labeling_job_output_config import (
+        LabelingJobOutputConfig,
+    )
+    from sagemaker_client._generated.models.labeling_job_status import LabelingJobStatus
+    from sagemaker_client._generated.models.labeling_job_stopping_conditions import (
+        LabelingJobStoppingConditions,
+    )
+    from sagemaker_client._generated.models.tag import Tag
 
 __all__ = [
     "DescribeLabelingJobResponse",

@@ -4,15 +4,19 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.account_default_status import AccountDefaultStatus
-from sagemaker_client._generated.models.maintenance_status import MaintenanceStatus
-from sagemaker_client._generated.models.mlflow_app_status import MlflowAppStatus
-from sagemaker_client._generated.models.model_registration_mode import ModelRegistrationMode
-from sagemaker_client._generated.models.user_context import UserContext
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.account_default_status import AccountDefaultStatus
+    from sagemaker_client._generated.models.maintenance_status import MaintenanceStatus
+    from sagemaker_client._generated.models.mlflow_app_status import MlflowAppStatus
+    from sagemaker_client._generated.models.model_registration_mode import ModelRegistrationMode
+    from sagemaker_client._generated.models.user_context import UserContext
 
 __all__ = [
     "DescribeMlflowAppResponse",

@@ -4,17 +4,23 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
 from sagemaker_client._core.redact import redacted
-from sagemaker_client._generated.models.model_card_processing_status import (
-    ModelCardProcessingStatus,
-)
-from sagemaker_client._generated.models.model_card_security_config import ModelCardSecurityConfig
-from sagemaker_client._generated.models.model_card_status import ModelCardStatus
-from sagemaker_client._generated.models.user_context import UserContext
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.model_card_processing_status import (
+        ModelCardProcessingStatus,
+    )
+    from sagemaker_client._generated.models.model_card_security_config import (
+        ModelCardSecurityConfig,
+    )
+    from sagemaker_client._generated.models.model_card_status import ModelCardStatus
+    from sagemaker_client._generated.models.user_context import UserContext
 
 __all__ = [
     "DescribeModelCardResponse",

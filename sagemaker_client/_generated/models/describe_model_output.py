@@ -4,14 +4,22 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.container_definition import ContainerDefinition
-from sagemaker_client._generated.models.deployment_recommendation import DeploymentRecommendation
-from sagemaker_client._generated.models.inference_execution_config import InferenceExecutionConfig
-from sagemaker_client._generated.models.vpc_config import VpcConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.container_definition import ContainerDefinition
+    from sagemaker_client._generated.models.deployment_recommendation import (
+        DeploymentRecommendation,
+    )
+    from sagemaker_client._generated.models.inference_execution_config import (
+        InferenceExecutionConfig,
+    )
+    from sagemaker_client._generated.models.vpc_config import VpcConfig
 
 __all__ = [
     "DescribeModelOutput",

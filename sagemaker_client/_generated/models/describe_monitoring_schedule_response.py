@@ -4,16 +4,22 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.monitoring_execution_summary import (
-    MonitoringExecutionSummary,
-)
-from sagemaker_client._generated.models.monitoring_schedule_config import MonitoringScheduleConfig
-from sagemaker_client._generated.models.monitoring_type import MonitoringType
-from sagemaker_client._generated.models.schedule_status import ScheduleStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.monitoring_execution_summary import (
+        MonitoringExecutionSummary,
+    )
+    from sagemaker_client._generated.models.monitoring_schedule_config import (
+        MonitoringScheduleConfig,
+    )
+    from sagemaker_client._generated.models.monitoring_type import MonitoringType
+    from sagemaker_client._generated.models.schedule_status import ScheduleStatus
 
 __all__ = [
     "DescribeMonitoringScheduleResponse",

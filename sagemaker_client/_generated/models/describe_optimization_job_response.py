@@ -4,24 +4,28 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.optimization_config import OptimizationConfig
-from sagemaker_client._generated.models.optimization_job_deployment_instance_type import (
-    OptimizationJobDeploymentInstanceType,
-)
-from sagemaker_client._generated.models.optimization_job_model_source import (
-    OptimizationJobModelSource,
-)
-from sagemaker_client._generated.models.optimization_job_output_config import (
-    OptimizationJobOutputConfig,
-)
-from sagemaker_client._generated.models.optimization_job_status import OptimizationJobStatus
-from sagemaker_client._generated.models.optimization_output import OptimizationOutput
-from sagemaker_client._generated.models.optimization_vpc_config import OptimizationVpcConfig
-from sagemaker_client._generated.models.stopping_condition import StoppingCondition
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.optimization_config import OptimizationConfig
+    from sagemaker_client._generated.models.optimization_job_deployment_instance_type import (
+        OptimizationJobDeploymentInstanceType,
+    )
+    from sagemaker_client._generated.models.optimization_job_model_source import (
+        OptimizationJobModelSource,
+    )
+    from sagemaker_client._generated.models.optimization_job_output_config import (
+        OptimizationJobOutputConfig,
+    )
+    from sagemaker_client._generated.models.optimization_job_status import OptimizationJobStatus
+    from sagemaker_client._generated.models.optimization_output import OptimizationOutput
+    from sagemaker_client._generated.models.optimization_vpc_config import OptimizationVpcConfig
+    from sagemaker_client._generated.models.stopping_condition import StoppingCondition
 
 __all__ = [
     "DescribeOptimizationJobResponse",

@@ -4,20 +4,24 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.available_upgrade import AvailableUpgrade
-from sagemaker_client._generated.models.error_info import ErrorInfo
-from sagemaker_client._generated.models.idc_config_output import IdcConfigOutput
-from sagemaker_client._generated.models.partner_app_auth_type import PartnerAppAuthType
-from sagemaker_client._generated.models.partner_app_config import PartnerAppConfig
-from sagemaker_client._generated.models.partner_app_maintenance_config import (
-    PartnerAppMaintenanceConfig,
-)
-from sagemaker_client._generated.models.partner_app_status import PartnerAppStatus
-from sagemaker_client._generated.models.partner_app_type import PartnerAppType
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.available_upgrade import AvailableUpgrade
+    from sagemaker_client._generated.models.error_info import ErrorInfo
+    from sagemaker_client._generated.models.idc_config_output import IdcConfigOutput
+    from sagemaker_client._generated.models.partner_app_auth_type import PartnerAppAuthType
+    from sagemaker_client._generated.models.partner_app_config import PartnerAppConfig
+    from sagemaker_client._generated.models.partner_app_maintenance_config import (
+        PartnerAppMaintenanceConfig,
+    )
+    from sagemaker_client._generated.models.partner_app_status import PartnerAppStatus
+    from sagemaker_client._generated.models.partner_app_type import PartnerAppType
 
 __all__ = [
     "DescribePartnerAppResponse",

@@ -4,16 +4,20 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.reserved_capacity_instance_type import (
-    ReservedCapacityInstanceType,
-)
-from sagemaker_client._generated.models.reserved_capacity_status import ReservedCapacityStatus
-from sagemaker_client._generated.models.reserved_capacity_type import ReservedCapacityType
-from sagemaker_client._generated.models.ultra_server_summary import UltraServerSummary
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.reserved_capacity_instance_type import (
+        ReservedCapacityInstanceType,
+    )
+    from sagemaker_client._generated.models.reserved_capacity_status import ReservedCapacityStatus
+    from sagemaker_client._generated.models.reserved_capacity_type import ReservedCapacityType
+    from sagemaker_client._generated.models.ultra_server_summary import UltraServerSummary
 
 __all__ = [
     "DescribeReservedCapacityResponse",

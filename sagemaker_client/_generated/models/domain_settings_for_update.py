@@ -3,22 +3,27 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.amazon_q_settings import AmazonQSettings
-from sagemaker_client._generated.models.docker_settings import DockerSettings
-from sagemaker_client._generated.models.execution_role_identity_config import (
-    ExecutionRoleIdentityConfig,
-)
-from sagemaker_client._generated.models.ip_address_type import IPAddressType
-from sagemaker_client._generated.models.r_studio_server_pro_domain_settings_for_update import (
-    RStudioServerProDomainSettingsForUpdate,
-)
-from sagemaker_client._generated.models.trusted_identity_propagation_settings import (
-    TrustedIdentityPropagationSettings,
-)
-from sagemaker_client._generated.models.unified_studio_settings import UnifiedStudioSettings
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.amazon_q_settings import AmazonQSettings
+    from sagemaker_client._generated.models.docker_settings import DockerSettings
+    from sagemaker_client._generated.models.execution_role_identity_config import (
+        ExecutionRoleIdentityConfig,
+    )
+    from sagemaker_client._generated.models.ip_address_type import IPAddressType
+    from sagemaker_client._generated.models.r_studio_server_pro_domain_settings_for_update import (
+        RStudioServerProDomainSettingsForUpdate,
+    )
+    from sagemaker_client._generated.models.trusted_identity_propagation_settings import (
+        TrustedIdentityPropagationSettings,
+    )
+    from sagemaker_client._generated.models.unified_studio_settings import UnifiedStudioSettings
 
 __all__ = [
     "DomainSettingsForUpdate",

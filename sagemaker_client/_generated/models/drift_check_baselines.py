@@ -3,15 +3,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.drift_check_bias import DriftCheckBias
-from sagemaker_client._generated.models.drift_check_explainability import DriftCheckExplainability
-from sagemaker_client._generated.models.drift_check_model_data_quality import (
-    DriftCheckModelDataQuality,
-)
-from sagemaker_client._generated.models.drift_check_model_quality import DriftCheckModelQuality
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.drift_check_bias import DriftCheckBias
+    from sagemaker_client._generated.models.drift_check_explainability import (
+        DriftCheckExplainability,
+    )
+    from sagemaker_client._generated.models.drift_check_model_data_quality import (
+        DriftCheckModelDataQuality,
+    )
+    from sagemaker_client._generated.models.drift_check_model_quality import DriftCheckModelQuality
 
 __all__ = [
     "DriftCheckBaselines",

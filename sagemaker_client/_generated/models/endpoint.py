@@ -4,15 +4,23 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.data_capture_config_summary import DataCaptureConfigSummary
-from sagemaker_client._generated.models.endpoint_status import EndpointStatus
-from sagemaker_client._generated.models.monitoring_schedule import MonitoringSchedule
-from sagemaker_client._generated.models.production_variant_summary import ProductionVariantSummary
-from sagemaker_client._generated.models.tag import Tag
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.data_capture_config_summary import (
+        DataCaptureConfigSummary,
+    )
+    from sagemaker_client._generated.models.endpoint_status import EndpointStatus
+    from sagemaker_client._generated.models.monitoring_schedule import MonitoringSchedule
+    from sagemaker_client._generated.models.production_variant_summary import (
+        ProductionVariantSummary,
+    )
+    from sagemaker_client._generated.models.tag import Tag
 
 __all__ = [
     "Endpoint",

@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.production_variant_instance_type import (
-    ProductionVariantInstanceType,
-)
-from sagemaker_client._generated.models.production_variant_serverless_config import (
-    ProductionVariantServerlessConfig,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.production_variant_instance_type import (
+        ProductionVariantInstanceType,
+    )
+    from sagemaker_client._generated.models.production_variant_serverless_config import (
+        ProductionVariantServerlessConfig,
+    )
 
 __all__ = [
     "EndpointOutputConfiguration",

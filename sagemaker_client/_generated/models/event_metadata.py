@@ -3,21 +3,24 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.cluster_metadata import ClusterMetadata
-from sagemaker_client._generated.models.database_configuration_metadata import (
-    DatabaseConfigurationMetadata,
-)
-from sagemaker_client._generated.models.instance_group_metadata import InstanceGroupMetadata
-from sagemaker_client._generated.models.instance_group_scaling_metadata import (
-    InstanceGroupScalingMetadata,
-)
-from sagemaker_client._generated.models.instance_metadata import InstanceMetadata
-from sagemaker_client._generated.models.slurm_health_metadata import SlurmHealthMetadata
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.cluster_metadata import ClusterMetadata
+    from sagemaker_client._generated.models.database_configuration_metadata import (
+        DatabaseConfigurationMetadata,
+    )
+    from sagemaker_client._generated.models.instance_group_metadata import InstanceGroupMetadata
+    from sagemaker_client._generated.models.instance_group_scaling_metadata import (
+        InstanceGroupScalingMetadata,
+    )
+    from sagemaker_client._generated.models.instance_metadata import InstanceMetadata
+    from sagemaker_client._generated.models.slurm_health_metadata import SlurmHealthMetadata
 
 __all__ = [
     "EventMetadata",

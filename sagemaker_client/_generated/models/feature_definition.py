@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.collection_config import CollectionConfig
-from sagemaker_client._generated.models.collection_type import CollectionType
-from sagemaker_client._generated.models.feature_type import FeatureType
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.collection_config import CollectionConfig
+    from sagemaker_client._generated.models.collection_type import CollectionType
+    from sagemaker_client._generated.models.feature_type import FeatureType
 
 __all__ = [
     "FeatureDefinition",

@@ -3,11 +3,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.file_system_access_mode import FileSystemAccessMode
-from sagemaker_client._generated.models.file_system_type import FileSystemType
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.file_system_access_mode import FileSystemAccessMode
+    from sagemaker_client._generated.models.file_system_type import FileSystemType
 
 __all__ = [
     "FileSystemDataSource",

@@ -4,14 +4,18 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.agent_version import AgentVersion
-from sagemaker_client._generated.models.device_stats import DeviceStats
-from sagemaker_client._generated.models.edge_model_stat import EdgeModelStat
-from sagemaker_client._generated.models.edge_output_config import EdgeOutputConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.agent_version import AgentVersion
+    from sagemaker_client._generated.models.device_stats import DeviceStats
+    from sagemaker_client._generated.models.edge_model_stat import EdgeModelStat
+    from sagemaker_client._generated.models.edge_output_config import EdgeOutputConfig
 
 __all__ = [
     "GetDeviceFleetReportResponse",

@@ -3,14 +3,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.annotation_consolidation_config import (
-    AnnotationConsolidationConfig,
-)
-from sagemaker_client._generated.models.public_workforce_task_price import PublicWorkforceTaskPrice
-from sagemaker_client._generated.models.ui_config import UiConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.annotation_consolidation_config import (
+        AnnotationConsolidationConfig,
+    )
+    from sagemaker_client._generated.models.public_workforce_task_price import (
+        PublicWorkforceTaskPrice,
+    )
+    from sagemaker_client._generated.models.ui_config import UiConfig
 
 __all__ = [
     "HumanTaskConfig",

@@ -3,26 +3,31 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.channel import Channel
-from sagemaker_client._generated.models.checkpoint_config import CheckpointConfig
-from sagemaker_client._generated.models.hyper_parameter_algorithm_specification import (
-    HyperParameterAlgorithmSpecification,
-)
-from sagemaker_client._generated.models.hyper_parameter_tuning_job_objective import (
-    HyperParameterTuningJobObjective,
-)
-from sagemaker_client._generated.models.hyper_parameter_tuning_resource_config import (
-    HyperParameterTuningResourceConfig,
-)
-from sagemaker_client._generated.models.output_data_config import OutputDataConfig
-from sagemaker_client._generated.models.parameter_ranges import ParameterRanges
-from sagemaker_client._generated.models.resource_config import ResourceConfig
-from sagemaker_client._generated.models.retry_strategy import RetryStrategy
-from sagemaker_client._generated.models.stopping_condition import StoppingCondition
-from sagemaker_client._generated.models.vpc_config import VpcConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.channel import Channel
+    from sagemaker_client._generated.models.checkpoint_config import CheckpointConfig
+    from sagemaker_client._generated.models.hyper_parameter_algorithm_specification import (
+        HyperParameterAlgorithmSpecification,
+    )
+    from sagemaker_client._generated.models.hyper_parameter_tuning_job_objective import (
+        HyperParameterTuningJobObjective,
+    )
+    from sagemaker_client._generated.models.hyper_parameter_tuning_resource_config import (
+        HyperParameterTuningResourceConfig,
+    )
+    from sagemaker_client._generated.models.output_data_config import OutputDataConfig
+    from sagemaker_client._generated.models.parameter_ranges import ParameterRanges
+    from sagemaker_client._generated.models.resource_config import ResourceConfig
+    from sagemaker_client._generated.models.retry_strategy import RetryStrategy
+    from sagemaker_client._generated.models.stopping_condition import StoppingCondition
+    from sagemaker_client._generated.models.vpc_config import VpcConfig
 
 __all__ = [
     "HyperParameterTrainingJobDefinition",

@@ -4,15 +4,19 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.final_hyper_parameter_tuning_job_objective_metric import (
-    FinalHyperParameterTuningJobObjectiveMetric,
-)
-from sagemaker_client._generated.models.objective_status import ObjectiveStatus
-from sagemaker_client._generated.models.training_job_status import TrainingJobStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.final_hyper_parameter_tuning_job_objective_metric import (
+        FinalHyperParameterTuningJobObjectiveMetric,
+    )
+    from sagemaker_client._generated.models.objective_status import ObjectiveStatus
+    from sagemaker_client._generated.models.training_job_status import TrainingJobStatus
 
 __all__ = [
     "HyperParameterTrainingJobSummary",

@@ -3,26 +3,31 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.hyper_parameter_tuning_job_objective import (
-    HyperParameterTuningJobObjective,
-)
-from sagemaker_client._generated.models.hyper_parameter_tuning_job_strategy_config import (
-    HyperParameterTuningJobStrategyConfig,
-)
-from sagemaker_client._generated.models.hyper_parameter_tuning_job_strategy_type import (
-    HyperParameterTuningJobStrategyType,
-)
-from sagemaker_client._generated.models.parameter_ranges import ParameterRanges
-from sagemaker_client._generated.models.resource_limits import ResourceLimits
-from sagemaker_client._generated.models.training_job_early_stopping_type import (
-    TrainingJobEarlyStoppingType,
-)
-from sagemaker_client._generated.models.tuning_job_completion_criteria import (
-    TuningJobCompletionCriteria,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.hyper_parameter_tuning_job_objective import (
+        HyperParameterTuningJobObjective,
+    )
+    from sagemaker_client._generated.models.hyper_parameter_tuning_job_strategy_config import (
+        HyperParameterTuningJobStrategyConfig,
+    )
+    from sagemaker_client._generated.models.hyper_parameter_tuning_job_strategy_type import (
+        HyperParameterTuningJobStrategyType,
+    )
+    from sagemaker_client._generated.models.parameter_ranges import ParameterRanges
+    from sagemaker_client._generated.models.resource_limits import ResourceLimits
+    from sagemaker_client._generated.models.training_job_early_stopping_type import (
+        TrainingJobEarlyStoppingType,
+    )
+    from sagemaker_client._generated.models.tuning_job_completion_criteria import (
+        TuningJobCompletionCriteria,
+    )
 
 __all__ = [
     "HyperParameterTuningJobConfig",

@@ -4,36 +4,40 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.hyper_parameter_training_job_definition import (
-    HyperParameterTrainingJobDefinition,
-)
-from sagemaker_client._generated.models.hyper_parameter_training_job_summary import (
-    HyperParameterTrainingJobSummary,
-)
-from sagemaker_client._generated.models.hyper_parameter_tuning_job_completion_details import (
-    HyperParameterTuningJobCompletionDetails,
-)
-from sagemaker_client._generated.models.hyper_parameter_tuning_job_config import (
-    HyperParameterTuningJobConfig,
-)
-from sagemaker_client._generated.models.hyper_parameter_tuning_job_consumed_resources import (
-    HyperParameterTuningJobConsumedResources,
-)
-from sagemaker_client._generated.models.hyper_parameter_tuning_job_status import (
-    HyperParameterTuningJobStatus,
-)
-from sagemaker_client._generated.models.hyper_parameter_tuning_job_warm_start_config import (
-    HyperParameterTuningJobWarmStartConfig,
-)
-from sagemaker_client._generated.models.objective_status_counters import ObjectiveStatusCounters
-from sagemaker_client._generated.models.tag import Tag
-from sagemaker_client._generated.models.training_job_status_counters import (
-    TrainingJobStatusCounters,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.hyper_parameter_training_job_definition import (
+        HyperParameterTrainingJobDefinition,
+    )
+    from sagemaker_client._generated.models.hyper_parameter_training_job_summary import (
+        HyperParameterTrainingJobSummary,
+    )
+    from sagemaker_client._generated.models.hyper_parameter_tuning_job_completion_details import (
+        HyperParameterTuningJobCompletionDetails,
+    )
+    from sagemaker_client._generated.models.hyper_parameter_tuning_job_config import (
+        HyperParameterTuningJobConfig,
+    )
+    from sagemaker_client._generated.models.hyper_parameter_tuning_job_consumed_resources import (
+        HyperParameterTuningJobConsumedResources,
+    )
+    from sagemaker_client._generated.models.hyper_parameter_tuning_job_status import (
+        HyperParameterTuningJobStatus,
+    )
+    from sagemaker_client._generated.models.hyper_parameter_tuning_job_warm_start_config import (
+        HyperParameterTuningJobWarmStartConfig,
+    )
+    from sagemaker_client._generated.models.objective_status_counters import ObjectiveStatusCounters
+    from sagemaker_client._generated.models.tag import Tag
+    from sagemaker_client._generated.models.training_job_status_counters import (
+        TrainingJobStatusCounters,
+    )
 
 __all__ = [
     "HyperParameterTuningJobSearchEntity",

@@ -4,21 +4,25 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.hyper_parameter_tuning_job_status import (
-    HyperParameterTuningJobStatus,
-)
-from sagemaker_client._generated.models.hyper_parameter_tuning_job_strategy_type import (
-    HyperParameterTuningJobStrategyType,
-)
-from sagemaker_client._generated.models.objective_status_counters import ObjectiveStatusCounters
-from sagemaker_client._generated.models.resource_limits import ResourceLimits
-from sagemaker_client._generated.models.training_job_status_counters import (
-    TrainingJobStatusCounters,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.hyper_parameter_tuning_job_status import (
+        HyperParameterTuningJobStatus,
+    )
+    from sagemaker_client._generated.models.hyper_parameter_tuning_job_strategy_type import (
+        HyperParameterTuningJobStrategyType,
+    )
+    from sagemaker_client._generated.models.objective_status_counters import ObjectiveStatusCounters
+    from sagemaker_client._generated.models.resource_limits import ResourceLimits
+    from sagemaker_client._generated.models.training_job_status_counters import (
+        TrainingJobStatusCounters,
+    )
 
 __all__ = [
     "HyperParameterTuningJobSummary",

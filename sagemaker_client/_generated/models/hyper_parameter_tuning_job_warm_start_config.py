@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.hyper_parameter_tuning_job_warm_start_type import (
-    HyperParameterTuningJobWarmStartType,
-)
-from sagemaker_client._generated.models.parent_hyper_parameter_tuning_job import (
-    ParentHyperParameterTuningJob,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.hyper_parameter_tuning_job_warm_start_type import (
+        HyperParameterTuningJobWarmStartType,
+    )
+    from sagemaker_client._generated.models.parent_hyper_parameter_tuning_job import (
+        ParentHyperParameterTuningJob,
+    )
 
 __all__ = [
     "HyperParameterTuningJobWarmStartConfig",

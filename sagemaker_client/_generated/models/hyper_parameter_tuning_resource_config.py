@@ -3,16 +3,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.hyper_parameter_tuning_allocation_strategy import (
-    HyperParameterTuningAllocationStrategy,
-)
-from sagemaker_client._generated.models.hyper_parameter_tuning_instance_config import (
-    HyperParameterTuningInstanceConfig,
-)
-from sagemaker_client._generated.models.training_instance_type import TrainingInstanceType
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.hyper_parameter_tuning_allocation_strategy import (
+        HyperParameterTuningAllocationStrategy,
+    )
+    from sagemaker_client._generated.models.hyper_parameter_tuning_instance_config import (
+        HyperParameterTuningInstanceConfig,
+    )
+    from sagemaker_client._generated.models.training_instance_type import TrainingInstanceType
 
 __all__ = [
     "HyperParameterTuningResourceConfig",

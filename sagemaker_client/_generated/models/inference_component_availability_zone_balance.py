@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.availability_zone_balance_enforcement_mode import (
-    AvailabilityZoneBalanceEnforcementMode,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.availability_zone_balance_enforcement_mode import (
+        AvailabilityZoneBalanceEnforcementMode,
+    )
 
 __all__ = [
     "InferenceComponentAvailabilityZoneBalance",

@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.auto_rollback_config import AutoRollbackConfig
-from sagemaker_client._generated.models.inference_component_rolling_update_policy import (
-    InferenceComponentRollingUpdatePolicy,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.auto_rollback_config import AutoRollbackConfig
+    from sagemaker_client._generated.models.inference_component_rolling_update_policy import (
+        InferenceComponentRollingUpdatePolicy,
+    )
 
 __all__ = [
     "InferenceComponentDeploymentConfig",

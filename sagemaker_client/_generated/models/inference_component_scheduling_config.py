@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.inference_component_availability_zone_balance import (
-    InferenceComponentAvailabilityZoneBalance,
-)
-from sagemaker_client._generated.models.inference_component_placement_strategy import (
-    InferenceComponentPlacementStrategy,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.inference_component_availability_zone_balance import (
+        InferenceComponentAvailabilityZoneBalance,
+    )
+    from sagemaker_client._generated.models.inference_component_placement_strategy import (
+        InferenceComponentPlacementStrategy,
+    )
 
 __all__ = [
     "InferenceComponentSchedulingConfig",

@@ -3,27 +3,32 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.inference_component_compute_resource_requirements import (
-    InferenceComponentComputeResourceRequirements,
-)
-from sagemaker_client._generated.models.inference_component_container_specification_summary import (
-    InferenceComponentContainerSpecificationSummary,
-)
-from sagemaker_client._generated.models.inference_component_data_cache_config_summary import (
-    InferenceComponentDataCacheConfigSummary,
-)
-from sagemaker_client._generated.models.inference_component_scheduling_config import (
-    InferenceComponentSchedulingConfig,
-)
-from sagemaker_client._generated.models.inference_component_startup_parameters import (
-    InferenceComponentStartupParameters,
-)
-from sagemaker_client._generated.models.production_variant_instance_type import (
-    ProductionVariantInstanceType,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.inference_component_compute_resource_requirements import (
+        InferenceComponentComputeResourceRequirements,
+    )
+    from sagemaker_client._generated.models.inference_component_container_specification_summary import (
+        InferenceComponentContainerSpecificationSummary,
+    )
+    from sagemaker_client._generated.models.inference_component_data_cache_config_summary import (
+        InferenceComponentDataCacheConfigSummary,
+    )
+    from sagemaker_client._generated.models.inference_component_scheduling_config import (
+        InferenceComponentSchedulingConfig,
+    )
+    from sagemaker_client._generated.models.inference_component_startup_parameters import (
+        InferenceComponentStartupParameters,
+    )
+    from sagemaker_client._generated.models.production_variant_instance_type import (
+        ProductionVariantInstanceType,
+    )
 
 __all__ = [
     "InferenceComponentSpecificationSummary",

@@ -3,10 +3,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.capture_content_type_header import CaptureContentTypeHeader
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.capture_content_type_header import (
+        CaptureContentTypeHeader,
+    )
 
 __all__ = [
     "InferenceExperimentDataStorageConfig",

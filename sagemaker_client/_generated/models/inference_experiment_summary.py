@@ -4,15 +4,21 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.inference_experiment_schedule import (
-    InferenceExperimentSchedule,
-)
-from sagemaker_client._generated.models.inference_experiment_status import InferenceExperimentStatus
-from sagemaker_client._generated.models.inference_experiment_type import InferenceExperimentType
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.inference_experiment_schedule import (
+        InferenceExperimentSchedule,
+    )
+    from sagemaker_client._generated.models.inference_experiment_status import (
+        InferenceExperimentStatus,
+    )
+    from sagemaker_client._generated.models.inference_experiment_type import InferenceExperimentType
 
 __all__ = [
     "InferenceExperimentSummary",

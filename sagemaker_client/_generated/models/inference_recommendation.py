@@ -4,15 +4,19 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.endpoint_output_configuration import (
-    EndpointOutputConfiguration,
-)
-from sagemaker_client._generated.models.model_configuration import ModelConfiguration
-from sagemaker_client._generated.models.recommendation_metrics import RecommendationMetrics
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.endpoint_output_configuration import (
+        EndpointOutputConfiguration,
+    )
+    from sagemaker_client._generated.models.model_configuration import ModelConfiguration
+    from sagemaker_client._generated.models.recommendation_metrics import RecommendationMetrics
 
 __all__ = [
     "InferenceRecommendation",

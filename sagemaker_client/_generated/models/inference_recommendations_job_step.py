@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.recommendation_job_inference_benchmark import (
-    RecommendationJobInferenceBenchmark,
-)
-from sagemaker_client._generated.models.recommendation_job_status import RecommendationJobStatus
-from sagemaker_client._generated.models.recommendation_step_type import RecommendationStepType
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.recommendation_job_inference_benchmark import (
+        RecommendationJobInferenceBenchmark,
+    )
+    from sagemaker_client._generated.models.recommendation_job_status import RecommendationJobStatus
+    from sagemaker_client._generated.models.recommendation_step_type import RecommendationStepType
 
 __all__ = [
     "InferenceRecommendationsJobStep",

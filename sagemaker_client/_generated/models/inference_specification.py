@@ -3,16 +3,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.model_package_container_definition import (
-    ModelPackageContainerDefinition,
-)
-from sagemaker_client._generated.models.production_variant_instance_type import (
-    ProductionVariantInstanceType,
-)
-from sagemaker_client._generated.models.transform_instance_type import TransformInstanceType
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.model_package_container_definition import (
+        ModelPackageContainerDefinition,
+    )
+    from sagemaker_client._generated.models.production_variant_instance_type import (
+        ProductionVariantInstanceType,
+    )
+    from sagemaker_client._generated.models.transform_instance_type import TransformInstanceType
 
 __all__ = [
     "InferenceSpecification",

@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.additional_enis import AdditionalEnis
-from sagemaker_client._generated.models.capacity_reservation import CapacityReservation
-from sagemaker_client._generated.models.instance_requirements_eni_configuration import (
-    InstanceRequirementsEniConfiguration,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.additional_enis import AdditionalEnis
+    from sagemaker_client._generated.models.capacity_reservation import CapacityReservation
+    from sagemaker_client._generated.models.instance_requirements_eni_configuration import (
+        InstanceRequirementsEniConfiguration,
+    )
 
 __all__ = [
     "InstanceMetadata",

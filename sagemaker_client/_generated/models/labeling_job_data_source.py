@@ -3,11 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.labeling_job_s3_data_source import LabelingJobS3DataSource
-from sagemaker_client._generated.models.labeling_job_sns_data_source import LabelingJobSnsDataSource
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.labeling_job_s3_data_source import (
+        LabelingJobS3DataSource,
+    )
+    from sagemaker_client._generated.models.labeling_job_sns_data_source import (
+        LabelingJobSnsDataSource,
+    )
 
 __all__ = [
     "LabelingJobDataSource",

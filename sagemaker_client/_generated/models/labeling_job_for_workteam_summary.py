@@ -4,11 +4,17 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.label_counters_for_workteam import LabelCountersForWorkteam
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.label_counters_for_workteam import (
+        LabelCountersForWorkteam,
+    )
 
 __all__ = [
     "LabelingJobForWorkteamSummary",

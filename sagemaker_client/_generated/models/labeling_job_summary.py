@@ -4,14 +4,18 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.label_counters import LabelCounters
-from sagemaker_client._generated.models.labeling_job_input_config import LabelingJobInputConfig
-from sagemaker_client._generated.models.labeling_job_output import LabelingJobOutput
-from sagemaker_client._generated.models.labeling_job_status import LabelingJobStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.label_counters import LabelCounters
+    from sagemaker_client._generated.models.labeling_job_input_config import LabelingJobInputConfig
+    from sagemaker_client._generated.models.labeling_job_output import LabelingJobOutput
+    from sagemaker_client._generated.models.labeling_job_status import LabelingJobStatus
 
 __all__ = [
     "LabelingJobSummary",

@@ -4,17 +4,21 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.ai_recommendation_job_status import (
-    AIRecommendationJobStatus,
-)
-from sagemaker_client._generated.models.list_ai_recommendation_jobs_sort_by import (
-    ListAIRecommendationJobsSortBy,
-)
-from sagemaker_client._generated.models.sort_order import SortOrder
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.ai_recommendation_job_status import (
+        AIRecommendationJobStatus,
+    )
+    from sagemaker_client._generated.models.list_ai_recommendation_jobs_sort_by import (
+        ListAIRecommendationJobsSortBy,
+    )
+    from sagemaker_client._generated.models.sort_order import SortOrder
 
 __all__ = [
     "ListAIRecommendationJobsRequest",

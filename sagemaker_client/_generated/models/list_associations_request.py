@@ -4,13 +4,17 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.association_edge_type import AssociationEdgeType
-from sagemaker_client._generated.models.sort_associations_by import SortAssociationsBy
-from sagemaker_client._generated.models.sort_order import SortOrder
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.association_edge_type import AssociationEdgeType
+    from sagemaker_client._generated.models.sort_associations_by import SortAssociationsBy
+    from sagemaker_client._generated.models.sort_order import SortOrder
 
 __all__ = [
     "ListAssociationsRequest",

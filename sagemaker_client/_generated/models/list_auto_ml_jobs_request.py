@@ -4,13 +4,17 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.auto_ml_job_status import AutoMLJobStatus
-from sagemaker_client._generated.models.auto_ml_sort_by import AutoMLSortBy
-from sagemaker_client._generated.models.auto_ml_sort_order import AutoMLSortOrder
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.auto_ml_job_status import AutoMLJobStatus
+    from sagemaker_client._generated.models.auto_ml_sort_by import AutoMLSortBy
+    from sagemaker_client._generated.models.auto_ml_sort_order import AutoMLSortOrder
 
 __all__ = [
     "ListAutoMLJobsRequest",

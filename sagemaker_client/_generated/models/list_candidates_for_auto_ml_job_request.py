@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.auto_ml_sort_order import AutoMLSortOrder
-from sagemaker_client._generated.models.candidate_sort_by import CandidateSortBy
-from sagemaker_client._generated.models.candidate_status import CandidateStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.auto_ml_sort_order import AutoMLSortOrder
+    from sagemaker_client._generated.models.candidate_sort_by import CandidateSortBy
+    from sagemaker_client._generated.models.candidate_status import CandidateStatus
 
 __all__ = [
     "ListCandidatesForAutoMLJobRequest",

@@ -4,14 +4,18 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.cluster_operation_sort_by import ClusterOperationSortBy
-from sagemaker_client._generated.models.cluster_operation_status import ClusterOperationStatus
-from sagemaker_client._generated.models.cluster_operation_type import ClusterOperationType
-from sagemaker_client._generated.models.sort_order import SortOrder
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.cluster_operation_sort_by import ClusterOperationSortBy
+    from sagemaker_client._generated.models.cluster_operation_status import ClusterOperationStatus
+    from sagemaker_client._generated.models.cluster_operation_type import ClusterOperationType
+    from sagemaker_client._generated.models.sort_order import SortOrder
 
 __all__ = [
     "ListClusterOperationsRequest",

@@ -4,15 +4,19 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.scheduler_resource_status import SchedulerResourceStatus
-from sagemaker_client._generated.models.sort_cluster_scheduler_config_by import (
-    SortClusterSchedulerConfigBy,
-)
-from sagemaker_client._generated.models.sort_order import SortOrder
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.scheduler_resource_status import SchedulerResourceStatus
+    from sagemaker_client._generated.models.sort_cluster_scheduler_config_by import (
+        SortClusterSchedulerConfigBy,
+    )
+    from sagemaker_client._generated.models.sort_order import SortOrder
 
 __all__ = [
     "ListClusterSchedulerConfigsRequest",

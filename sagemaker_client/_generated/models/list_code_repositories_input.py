@@ -4,12 +4,18 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.code_repository_sort_by import CodeRepositorySortBy
-from sagemaker_client._generated.models.code_repository_sort_order import CodeRepositorySortOrder
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.code_repository_sort_by import CodeRepositorySortBy
+    from sagemaker_client._generated.models.code_repository_sort_order import (
+        CodeRepositorySortOrder,
+    )
 
 __all__ = [
     "ListCodeRepositoriesInput",

@@ -4,12 +4,16 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.sort_contexts_by import SortContextsBy
-from sagemaker_client._generated.models.sort_order import SortOrder
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.sort_contexts_by import SortContextsBy
+    from sagemaker_client._generated.models.sort_order import SortOrder
 
 __all__ = [
     "ListContextsRequest",

@@ -4,14 +4,20 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.feature_group_sort_by import FeatureGroupSortBy
-from sagemaker_client._generated.models.feature_group_sort_order import FeatureGroupSortOrder
-from sagemaker_client._generated.models.feature_group_status import FeatureGroupStatus
-from sagemaker_client._generated.models.offline_store_status_value import OfflineStoreStatusValue
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.feature_group_sort_by import FeatureGroupSortBy
+    from sagemaker_client._generated.models.feature_group_sort_order import FeatureGroupSortOrder
+    from sagemaker_client._generated.models.feature_group_status import FeatureGroupStatus
+    from sagemaker_client._generated.models.offline_store_status_value import (
+        OfflineStoreStatusValue,
+    )
 
 __all__ = [
     "ListFeatureGroupsRequest",

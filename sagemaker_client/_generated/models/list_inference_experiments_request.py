@@ -4,16 +4,22 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.inference_experiment_status import InferenceExperimentStatus
-from sagemaker_client._generated.models.inference_experiment_type import InferenceExperimentType
-from sagemaker_client._generated.models.sort_inference_experiments_by import (
-    SortInferenceExperimentsBy,
-)
-from sagemaker_client._generated.models.sort_order import SortOrder
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.inference_experiment_status import (
+        InferenceExperimentStatus,
+    )
+    from sagemaker_client._generated.models.inference_experiment_type import InferenceExperimentType
+    from sagemaker_client._generated.models.sort_inference_experiments_by import (
+        SortInferenceExperimentsBy,
+    )
+    from sagemaker_client._generated.models.sort_order import SortOrder
 
 __all__ = [
     "ListInferenceExperimentsRequest",

@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.labeling_job_for_workteam_summary import (
-    LabelingJobForWorkteamSummary,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.labeling_job_for_workteam_summary import (
+        LabelingJobForWorkteamSummary,
+    )
 
 __all__ = [
     "ListLabelingJobsForWorkteamResponse",

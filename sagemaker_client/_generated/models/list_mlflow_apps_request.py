@@ -4,14 +4,18 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.account_default_status import AccountDefaultStatus
-from sagemaker_client._generated.models.mlflow_app_status import MlflowAppStatus
-from sagemaker_client._generated.models.sort_mlflow_app_by import SortMlflowAppBy
-from sagemaker_client._generated.models.sort_order import SortOrder
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.account_default_status import AccountDefaultStatus
+    from sagemaker_client._generated.models.mlflow_app_status import MlflowAppStatus
+    from sagemaker_client._generated.models.sort_mlflow_app_by import SortMlflowAppBy
+    from sagemaker_client._generated.models.sort_order import SortOrder
 
 __all__ = [
     "ListMlflowAppsRequest",

@@ -4,13 +4,17 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.sort_order import SortOrder
-from sagemaker_client._generated.models.sort_tracking_server_by import SortTrackingServerBy
-from sagemaker_client._generated.models.tracking_server_status import TrackingServerStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.sort_order import SortOrder
+    from sagemaker_client._generated.models.sort_tracking_server_by import SortTrackingServerBy
+    from sagemaker_client._generated.models.tracking_server_status import TrackingServerStatus
 
 __all__ = [
     "ListMlflowTrackingServersRequest",

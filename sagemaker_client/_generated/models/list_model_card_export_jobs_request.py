@@ -4,17 +4,23 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.model_card_export_job_sort_by import (
-    ModelCardExportJobSortBy,
-)
-from sagemaker_client._generated.models.model_card_export_job_sort_order import (
-    ModelCardExportJobSortOrder,
-)
-from sagemaker_client._generated.models.model_card_export_job_status import ModelCardExportJobStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.model_card_export_job_sort_by import (
+        ModelCardExportJobSortBy,
+    )
+    from sagemaker_client._generated.models.model_card_export_job_sort_order import (
+        ModelCardExportJobSortOrder,
+    )
+    from sagemaker_client._generated.models.model_card_export_job_status import (
+        ModelCardExportJobStatus,
+    )
 
 __all__ = [
     "ListModelCardExportJobsRequest",

@@ -4,13 +4,17 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.model_card_sort_order import ModelCardSortOrder
-from sagemaker_client._generated.models.model_card_status import ModelCardStatus
-from sagemaker_client._generated.models.model_card_version_sort_by import ModelCardVersionSortBy
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.model_card_sort_order import ModelCardSortOrder
+    from sagemaker_client._generated.models.model_card_status import ModelCardStatus
+    from sagemaker_client._generated.models.model_card_version_sort_by import ModelCardVersionSortBy
 
 __all__ = [
     "ListModelCardVersionsRequest",

@@ -4,16 +4,20 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.execution_status import ExecutionStatus
-from sagemaker_client._generated.models.monitoring_execution_sort_key import (
-    MonitoringExecutionSortKey,
-)
-from sagemaker_client._generated.models.monitoring_type import MonitoringType
-from sagemaker_client._generated.models.sort_order import SortOrder
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.execution_status import ExecutionStatus
+    from sagemaker_client._generated.models.monitoring_execution_sort_key import (
+        MonitoringExecutionSortKey,
+    )
+    from sagemaker_client._generated.models.monitoring_type import MonitoringType
+    from sagemaker_client._generated.models.sort_order import SortOrder
 
 __all__ = [
     "ListMonitoringExecutionsRequest",

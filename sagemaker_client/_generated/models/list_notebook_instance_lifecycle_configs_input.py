@@ -4,16 +4,20 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.notebook_instance_lifecycle_config_sort_key import (
-    NotebookInstanceLifecycleConfigSortKey,
-)
-from sagemaker_client._generated.models.notebook_instance_lifecycle_config_sort_order import (
-    NotebookInstanceLifecycleConfigSortOrder,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.notebook_instance_lifecycle_config_sort_key import (
+        NotebookInstanceLifecycleConfigSortKey,
+    )
+    from sagemaker_client._generated.models.notebook_instance_lifecycle_config_sort_order import (
+        NotebookInstanceLifecycleConfigSortOrder,
+    )
 
 __all__ = [
     "ListNotebookInstanceLifecycleConfigsInput",

@@ -4,15 +4,21 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.notebook_instance_sort_key import NotebookInstanceSortKey
-from sagemaker_client._generated.models.notebook_instance_sort_order import (
-    NotebookInstanceSortOrder,
-)
-from sagemaker_client._generated.models.notebook_instance_status import NotebookInstanceStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.notebook_instance_sort_key import (
+        NotebookInstanceSortKey,
+    )
+    from sagemaker_client._generated.models.notebook_instance_sort_order import (
+        NotebookInstanceSortOrder,
+    )
+    from sagemaker_client._generated.models.notebook_instance_status import NotebookInstanceStatus
 
 __all__ = [
     "ListNotebookInstancesInput",

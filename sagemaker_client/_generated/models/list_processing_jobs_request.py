@@ -4,13 +4,17 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.processing_job_status import ProcessingJobStatus
-from sagemaker_client._generated.models.sort_by import SortBy
-from sagemaker_client._generated.models.sort_order import SortOrder
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.processing_job_status import ProcessingJobStatus
+    from sagemaker_client._generated.models.sort_by import SortBy
+    from sagemaker_client._generated.models.sort_order import SortOrder
 
 __all__ = [
     "ListProcessingJobsRequest",

@@ -4,12 +4,18 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.resource_catalog_sort_by import ResourceCatalogSortBy
-from sagemaker_client._generated.models.resource_catalog_sort_order import ResourceCatalogSortOrder
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.resource_catalog_sort_by import ResourceCatalogSortBy
+    from sagemaker_client._generated.models.resource_catalog_sort_order import (
+        ResourceCatalogSortOrder,
+    )
 
 __all__ = [
     "ListResourceCatalogsRequest",

@@ -4,17 +4,21 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.sort_order import SortOrder
-from sagemaker_client._generated.models.studio_lifecycle_config_app_type import (
-    StudioLifecycleConfigAppType,
-)
-from sagemaker_client._generated.models.studio_lifecycle_config_sort_key import (
-    StudioLifecycleConfigSortKey,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.sort_order import SortOrder
+    from sagemaker_client._generated.models.studio_lifecycle_config_app_type import (
+        StudioLifecycleConfigAppType,
+    )
+    from sagemaker_client._generated.models.studio_lifecycle_config_sort_key import (
+        StudioLifecycleConfigSortKey,
+    )
 
 __all__ = [
     "ListStudioLifecycleConfigsRequest",

@@ -3,12 +3,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.sort_order import SortOrder
-from sagemaker_client._generated.models.training_job_sort_by_options import TrainingJobSortByOptions
-from sagemaker_client._generated.models.training_job_status import TrainingJobStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.sort_order import SortOrder
+    from sagemaker_client._generated.models.training_job_sort_by_options import (
+        TrainingJobSortByOptions,
+    )
+    from sagemaker_client._generated.models.training_job_status import TrainingJobStatus
 
 __all__ = [
     "ListTrainingJobsForHyperParameterTuningJobRequest",

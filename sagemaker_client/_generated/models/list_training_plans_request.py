@@ -4,13 +4,17 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.training_plan_filter import TrainingPlanFilter
-from sagemaker_client._generated.models.training_plan_sort_by import TrainingPlanSortBy
-from sagemaker_client._generated.models.training_plan_sort_order import TrainingPlanSortOrder
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.training_plan_filter import TrainingPlanFilter
+    from sagemaker_client._generated.models.training_plan_sort_by import TrainingPlanSortBy
+    from sagemaker_client._generated.models.training_plan_sort_order import TrainingPlanSortOrder
 
 __all__ = [
     "ListTrainingPlansRequest",

@@ -3,11 +3,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.sort_order import SortOrder
-from sagemaker_client._generated.models.user_profile_sort_key import UserProfileSortKey
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.sort_order import SortOrder
+    from sagemaker_client._generated.models.user_profile_sort_key import UserProfileSortKey
 
 __all__ = [
     "ListUserProfilesRequest",

@@ -3,12 +3,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.auto_ml_metric_enum import AutoMLMetricEnum
-from sagemaker_client._generated.models.auto_ml_metric_extended_enum import AutoMLMetricExtendedEnum
-from sagemaker_client._generated.models.metric_set_source import MetricSetSource
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.auto_ml_metric_enum import AutoMLMetricEnum
+    from sagemaker_client._generated.models.auto_ml_metric_extended_enum import (
+        AutoMLMetricExtendedEnum,
+    )
+    from sagemaker_client._generated.models.metric_set_source import MetricSetSource
 
 __all__ = [
     "MetricDatum",

@@ -3,17 +3,20 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.customized_metric_specification import (
-    CustomizedMetricSpecification,
-)
-from sagemaker_client._generated.models.predefined_metric_specification import (
-    PredefinedMetricSpecification,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.customized_metric_specification import (
+        CustomizedMetricSpecification,
+    )
+    from sagemaker_client._generated.models.predefined_metric_specification import (
+        PredefinedMetricSpecification,
+    )
 
 __all__ = [
     "MetricSpecification",

@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.batch_transform_input import BatchTransformInput
-from sagemaker_client._generated.models.endpoint_input import EndpointInput
-from sagemaker_client._generated.models.monitoring_ground_truth_s3_input import (
-    MonitoringGroundTruthS3Input,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.batch_transform_input import BatchTransformInput
+    from sagemaker_client._generated.models.endpoint_input import EndpointInput
+    from sagemaker_client._generated.models.monitoring_ground_truth_s3_input import (
+        MonitoringGroundTruthS3Input,
+    )
 
 __all__ = [
     "ModelBiasJobInput",

@@ -3,16 +3,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.model import Model
-from sagemaker_client._generated.models.model_dashboard_endpoint import ModelDashboardEndpoint
-from sagemaker_client._generated.models.model_dashboard_model_card import ModelDashboardModelCard
-from sagemaker_client._generated.models.model_dashboard_monitoring_schedule import (
-    ModelDashboardMonitoringSchedule,
-)
-from sagemaker_client._generated.models.transform_job import TransformJob
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.model import Model
+    from sagemaker_client._generated.models.model_dashboard_endpoint import ModelDashboardEndpoint
+    from sagemaker_client._generated.models.model_dashboard_model_card import (
+        ModelDashboardModelCard,
+    )
+    from sagemaker_client._generated.models.model_dashboard_monitoring_schedule import (
+        ModelDashboardMonitoringSchedule,
+    )
+    from sagemaker_client._generated.models.transform_job import TransformJob
 
 __all__ = [
     "ModelDashboardModel",

@@ -3,11 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.model_infrastructure_type import ModelInfrastructureType
-from sagemaker_client._generated.models.real_time_inference_config import RealTimeInferenceConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.model_infrastructure_type import ModelInfrastructureType
+    from sagemaker_client._generated.models.real_time_inference_config import (
+        RealTimeInferenceConfig,
+    )
 
 __all__ = [
     "ModelInfrastructureConfig",

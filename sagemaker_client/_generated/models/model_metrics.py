@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.bias import Bias
-from sagemaker_client._generated.models.explainability import Explainability
-from sagemaker_client._generated.models.model_data_quality import ModelDataQuality
-from sagemaker_client._generated.models.model_quality import ModelQuality
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.bias import Bias
+    from sagemaker_client._generated.models.explainability import Explainability
+    from sagemaker_client._generated.models.model_data_quality import ModelDataQuality
+    from sagemaker_client._generated.models.model_quality import ModelQuality
 
 __all__ = [
     "ModelMetrics",

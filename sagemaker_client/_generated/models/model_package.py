@@ -4,39 +4,43 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.additional_inference_specification_definition import (
-    AdditionalInferenceSpecificationDefinition,
-)
-from sagemaker_client._generated.models.drift_check_baselines import DriftCheckBaselines
-from sagemaker_client._generated.models.inference_specification import InferenceSpecification
-from sagemaker_client._generated.models.metadata_properties import MetadataProperties
-from sagemaker_client._generated.models.model_approval_status import ModelApprovalStatus
-from sagemaker_client._generated.models.model_life_cycle import ModelLifeCycle
-from sagemaker_client._generated.models.model_metrics import ModelMetrics
-from sagemaker_client._generated.models.model_package_model_card import ModelPackageModelCard
-from sagemaker_client._generated.models.model_package_registration_type import (
-    ModelPackageRegistrationType,
-)
-from sagemaker_client._generated.models.model_package_security_config import (
-    ModelPackageSecurityConfig,
-)
-from sagemaker_client._generated.models.model_package_status import ModelPackageStatus
-from sagemaker_client._generated.models.model_package_status_details import (
-    ModelPackageStatusDetails,
-)
-from sagemaker_client._generated.models.model_package_validation_specification import (
-    ModelPackageValidationSpecification,
-)
-from sagemaker_client._generated.models.skip_model_validation import SkipModelValidation
-from sagemaker_client._generated.models.source_algorithm_specification import (
-    SourceAlgorithmSpecification,
-)
-from sagemaker_client._generated.models.tag import Tag
-from sagemaker_client._generated.models.user_context import UserContext
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.additional_inference_specification_definition import (
+        AdditionalInferenceSpecificationDefinition,
+    )
+    from sagemaker_client._generated.models.drift_check_baselines import DriftCheckBaselines
+    from sagemaker_client._generated.models.inference_specification import InferenceSpecification
+    from sagemaker_client._generated.models.metadata_properties import MetadataProperties
+    from sagemaker_client._generated.models.model_approval_status import ModelApprovalStatus
+    from sagemaker_client._generated.models.model_life_cycle import ModelLifeCycle
+    from sagemaker_client._generated.models.model_metrics import ModelMetrics
+    from sagemaker_client._generated.models.model_package_model_card import ModelPackageModelCard
+    from sagemaker_client._generated.models.model_package_registration_type import (
+        ModelPackageRegistrationType,
+    )
+    from sagemaker_client._generated.models.model_package_security_config import (
+        ModelPackageSecurityConfig,
+    )
+    from sagemaker_client._generated.models.model_package_status import ModelPackageStatus
+    from sagemaker_client._generated.models.model_package_status_details import (
+        ModelPackageStatusDetails,
+    )
+    from sagemaker_client._generated.models.model_package_validation_specification import (
+        ModelPackageValidationSpecification,
+    )
+    from sagemaker_client._generated.models.skip_model_validation import SkipModelValidation
+    from sagemaker_client._generated.models.source_algorithm_specification import (
+        SourceAlgorithmSpecification,
+    )
+    from sagemaker_client._generated.models.tag import Tag
+    from sagemaker_client._generated.models.user_context import UserContext
 
 __all__ = [
     "ModelPackage",

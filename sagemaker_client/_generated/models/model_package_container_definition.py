@@ -3,16 +3,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.additional_model_data_source import (
-    AdditionalModelDataSource,
-)
-from sagemaker_client._generated.models.additional_s3_data_source import AdditionalS3DataSource
-from sagemaker_client._generated.models.base_model import BaseModel
-from sagemaker_client._generated.models.model_data_source import ModelDataSource
-from sagemaker_client._generated.models.model_input import ModelInput
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.additional_model_data_source import (
+        AdditionalModelDataSource,
+    )
+    from sagemaker_client._generated.models.additional_s3_data_source import AdditionalS3DataSource
+    from sagemaker_client._generated.models.base_model import BaseModel
+    from sagemaker_client._generated.models.model_data_source import ModelDataSource
+    from sagemaker_client._generated.models.model_input import ModelInput
 
 __all__ = [
     "ModelPackageContainerDefinition",

@@ -4,12 +4,18 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.managed_configuration import ManagedConfiguration
-from sagemaker_client._generated.models.model_package_group_status import ModelPackageGroupStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.managed_configuration import ManagedConfiguration
+    from sagemaker_client._generated.models.model_package_group_status import (
+        ModelPackageGroupStatus,
+    )
 
 __all__ = [
     "ModelPackageGroupSummary",

@@ -4,16 +4,20 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.model_approval_status import ModelApprovalStatus
-from sagemaker_client._generated.models.model_life_cycle import ModelLifeCycle
-from sagemaker_client._generated.models.model_package_registration_type import (
-    ModelPackageRegistrationType,
-)
-from sagemaker_client._generated.models.model_package_status import ModelPackageStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.model_approval_status import ModelApprovalStatus
+    from sagemaker_client._generated.models.model_life_cycle import ModelLifeCycle
+    from sagemaker_client._generated.models.model_package_registration_type import (
+        ModelPackageRegistrationType,
+    )
+    from sagemaker_client._generated.models.model_package_status import ModelPackageStatus
 
 __all__ = [
     "ModelPackageSummary",

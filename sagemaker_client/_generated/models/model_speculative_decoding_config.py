@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.model_speculative_decoding_technique import (
-    ModelSpeculativeDecodingTechnique,
-)
-from sagemaker_client._generated.models.model_speculative_decoding_training_data_source import (
-    ModelSpeculativeDecodingTrainingDataSource,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.model_speculative_decoding_technique import (
+        ModelSpeculativeDecodingTechnique,
+    )
+    from sagemaker_client._generated.models.model_speculative_decoding_training_data_source import (
+        ModelSpeculativeDecodingTrainingDataSource,
+    )
 
 __all__ = [
     "ModelSpeculativeDecodingConfig",

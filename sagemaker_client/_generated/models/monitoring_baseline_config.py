@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.monitoring_constraints_resource import (
-    MonitoringConstraintsResource,
-)
-from sagemaker_client._generated.models.monitoring_statistics_resource import (
-    MonitoringStatisticsResource,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.monitoring_constraints_resource import (
+        MonitoringConstraintsResource,
+    )
+    from sagemaker_client._generated.models.monitoring_statistics_resource import (
+        MonitoringStatisticsResource,
+    )
 
 __all__ = [
     "MonitoringBaselineConfig",

@@ -3,18 +3,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.monitoring_csv_dataset_format import (
-    MonitoringCsvDatasetFormat,
-)
-from sagemaker_client._generated.models.monitoring_json_dataset_format import (
-    MonitoringJsonDatasetFormat,
-)
-from sagemaker_client._generated.models.monitoring_parquet_dataset_format import (
-    MonitoringParquetDatasetFormat,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.monitoring_csv_dataset_format import (
+        MonitoringCsvDatasetFormat,
+    )
+    from sagemaker_client._generated.models.monitoring_json_dataset_format import (
+        MonitoringJsonDatasetFormat,
+    )
+    from sagemaker_client._generated.models.monitoring_parquet_dataset_format import (
+        MonitoringParquetDatasetFormat,
+    )
 
 __all__ = [
     "MonitoringDatasetFormat",

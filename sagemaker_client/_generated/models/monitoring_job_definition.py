@@ -3,20 +3,27 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.monitoring_app_specification import (
-    MonitoringAppSpecification,
-)
-from sagemaker_client._generated.models.monitoring_baseline_config import MonitoringBaselineConfig
-from sagemaker_client._generated.models.monitoring_input import MonitoringInput
-from sagemaker_client._generated.models.monitoring_output_config import MonitoringOutputConfig
-from sagemaker_client._generated.models.monitoring_resources import MonitoringResources
-from sagemaker_client._generated.models.monitoring_stopping_condition import (
-    MonitoringStoppingCondition,
-)
-from sagemaker_client._generated.models.network_config import NetworkConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.monitoring_app_specification import (
+        MonitoringAppSpecification,
+    )
+    from sagemaker_client._generated.models.monitoring_baseline_config import (
+        MonitoringBaselineConfig,
+    )
+    from sagemaker_client._generated.models.monitoring_input import MonitoringInput
+    from sagemaker_client._generated.models.monitoring_output_config import MonitoringOutputConfig
+    from sagemaker_client._generated.models.monitoring_resources import MonitoringResources
+    from sagemaker_client._generated.models.monitoring_stopping_condition import (
+        MonitoringStoppingCondition,
+    )
+    from sagemaker_client._generated.models.network_config import NetworkConfig
 
 __all__ = [
     "MonitoringJobDefinition",

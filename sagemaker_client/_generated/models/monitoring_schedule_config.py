@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.monitoring_job_definition import MonitoringJobDefinition
-from sagemaker_client._generated.models.monitoring_type import MonitoringType
-from sagemaker_client._generated.models.schedule_config import ScheduleConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.monitoring_job_definition import MonitoringJobDefinition
+    from sagemaker_client._generated.models.monitoring_type import MonitoringType
+    from sagemaker_client._generated.models.schedule_config import ScheduleConfig
 
 __all__ = [
     "MonitoringScheduleConfig",

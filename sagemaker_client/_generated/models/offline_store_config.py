@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.data_catalog_config import DataCatalogConfig
-from sagemaker_client._generated.models.s3_storage_config import S3StorageConfig
-from sagemaker_client._generated.models.table_format import TableFormat
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.data_catalog_config import DataCatalogConfig
+    from sagemaker_client._generated.models.s3_storage_config import S3StorageConfig
+    from sagemaker_client._generated.models.table_format import TableFormat
 
 __all__ = [
     "OfflineStoreConfig",

@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.online_store_security_config import (
-    OnlineStoreSecurityConfig,
-)
-from sagemaker_client._generated.models.storage_type import StorageType
-from sagemaker_client._generated.models.ttl_duration import TtlDuration
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.online_store_security_config import (
+        OnlineStoreSecurityConfig,
+    )
+    from sagemaker_client._generated.models.storage_type import StorageType
+    from sagemaker_client._generated.models.ttl_duration import TtlDuration
 
 __all__ = [
     "OnlineStoreConfig",

@@ -3,17 +3,20 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.model_compilation_config import ModelCompilationConfig
-from sagemaker_client._generated.models.model_quantization_config import ModelQuantizationConfig
-from sagemaker_client._generated.models.model_sharding_config import ModelShardingConfig
-from sagemaker_client._generated.models.model_speculative_decoding_config import (
-    ModelSpeculativeDecodingConfig,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.model_compilation_config import ModelCompilationConfig
+    from sagemaker_client._generated.models.model_quantization_config import ModelQuantizationConfig
+    from sagemaker_client._generated.models.model_sharding_config import ModelShardingConfig
+    from sagemaker_client._generated.models.model_speculative_decoding_config import (
+        ModelSpeculativeDecodingConfig,
+    )
 
 __all__ = [
     "OptimizationConfig",

@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.optimization_job_model_source_s3 import (
-    OptimizationJobModelSourceS3,
-)
-from sagemaker_client._generated.models.optimization_sage_maker_model import (
-    OptimizationSageMakerModel,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.optimization_job_model_source_s3 import (
+        OptimizationJobModelSourceS3,
+    )
+    from sagemaker_client._generated.models.optimization_sage_maker_model import (
+        OptimizationSageMakerModel,
+    )
 
 __all__ = [
     "OptimizationJobModelSource",

@@ -4,14 +4,18 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.optimization_job_deployment_instance_type import (
-    OptimizationJobDeploymentInstanceType,
-)
-from sagemaker_client._generated.models.optimization_job_status import OptimizationJobStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.optimization_job_deployment_instance_type import (
+        OptimizationJobDeploymentInstanceType,
+    )
+    from sagemaker_client._generated.models.optimization_job_status import OptimizationJobStatus
 
 __all__ = [
     "OptimizationJobSummary",

@@ -3,18 +3,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.categorical_parameter_range_specification import (
-    CategoricalParameterRangeSpecification,
-)
-from sagemaker_client._generated.models.continuous_parameter_range_specification import (
-    ContinuousParameterRangeSpecification,
-)
-from sagemaker_client._generated.models.integer_parameter_range_specification import (
-    IntegerParameterRangeSpecification,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.categorical_parameter_range_specification import (
+        CategoricalParameterRangeSpecification,
+    )
+    from sagemaker_client._generated.models.continuous_parameter_range_specification import (
+        ContinuousParameterRangeSpecification,
+    )
+    from sagemaker_client._generated.models.integer_parameter_range_specification import (
+        IntegerParameterRangeSpecification,
+    )
 
 __all__ = [
     "ParameterRange",

@@ -3,13 +3,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.auto_parameter import AutoParameter
-from sagemaker_client._generated.models.categorical_parameter_range import CategoricalParameterRange
-from sagemaker_client._generated.models.continuous_parameter_range import ContinuousParameterRange
-from sagemaker_client._generated.models.integer_parameter_range import IntegerParameterRange
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.auto_parameter import AutoParameter
+    from sagemaker_client._generated.models.categorical_parameter_range import (
+        CategoricalParameterRange,
+    )
+    from sagemaker_client._generated.models.continuous_parameter_range import (
+        ContinuousParameterRange,
+    )
+    from sagemaker_client._generated.models.integer_parameter_range import IntegerParameterRange
 
 __all__ = [
     "ParameterRanges",

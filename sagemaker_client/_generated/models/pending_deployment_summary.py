@@ -4,13 +4,17 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.pending_production_variant_summary import (
-    PendingProductionVariantSummary,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.pending_production_variant_summary import (
+        PendingProductionVariantSummary,
+    )
 
 __all__ = [
     "PendingDeploymentSummary",

@@ -3,30 +3,35 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.accelerator_partition_layout import (
-    AcceleratorPartitionLayout,
-)
-from sagemaker_client._generated.models.deployed_image import DeployedImage
-from sagemaker_client._generated.models.instance_pool_summary import InstancePoolSummary
-from sagemaker_client._generated.models.production_variant_accelerator_type import (
-    ProductionVariantAcceleratorType,
-)
-from sagemaker_client._generated.models.production_variant_instance_type import (
-    ProductionVariantInstanceType,
-)
-from sagemaker_client._generated.models.production_variant_managed_instance_scaling import (
-    ProductionVariantManagedInstanceScaling,
-)
-from sagemaker_client._generated.models.production_variant_routing_config import (
-    ProductionVariantRoutingConfig,
-)
-from sagemaker_client._generated.models.production_variant_serverless_config import (
-    ProductionVariantServerlessConfig,
-)
-from sagemaker_client._generated.models.production_variant_status import ProductionVariantStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.accelerator_partition_layout import (
+        AcceleratorPartitionLayout,
+    )
+    from sagemaker_client._generated.models.deployed_image import DeployedImage
+    from sagemaker_client._generated.models.instance_pool_summary import InstancePoolSummary
+    from sagemaker_client._generated.models.production_variant_accelerator_type import (
+        ProductionVariantAcceleratorType,
+    )
+    from sagemaker_client._generated.models.production_variant_instance_type import (
+        ProductionVariantInstanceType,
+    )
+    from sagemaker_client._generated.models.production_variant_managed_instance_scaling import (
+        ProductionVariantManagedInstanceScaling,
+    )
+    from sagemaker_client._generated.models.production_variant_routing_config import (
+        ProductionVariantRoutingConfig,
+    )
+    from sagemaker_client._generated.models.production_variant_serverless_config import (
+        ProductionVariantServerlessConfig,
+    )
+    from sagemaker_client._generated.models.production_variant_status import ProductionVariantStatus
 
 __all__ = [
     "PendingProductionVariantSummary",

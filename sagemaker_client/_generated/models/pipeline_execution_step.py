@@ -4,17 +4,23 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.cache_hit_result import CacheHitResult
-from sagemaker_client._generated.models.iteration_context import IterationContext
-from sagemaker_client._generated.models.pipeline_execution_step_metadata import (
-    PipelineExecutionStepMetadata,
-)
-from sagemaker_client._generated.models.selective_execution_result import SelectiveExecutionResult
-from sagemaker_client._generated.models.step_status import StepStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.cache_hit_result import CacheHitResult
+    from sagemaker_client._generated.models.iteration_context import IterationContext
+    from sagemaker_client._generated.models.pipeline_execution_step_metadata import (
+        PipelineExecutionStepMetadata,
+    )
+    from sagemaker_client._generated.models.selective_execution_result import (
+        SelectiveExecutionResult,
+    )
+    from sagemaker_client._generated.models.step_status import StepStatus
 
 __all__ = [
     "PipelineExecutionStep",

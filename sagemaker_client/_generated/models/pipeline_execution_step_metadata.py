@@ -3,55 +3,68 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.athena_step_metadata import AthenaStepMetadata
-from sagemaker_client._generated.models.auto_ml_job_step_metadata import AutoMLJobStepMetadata
-from sagemaker_client._generated.models.bedrock_custom_model_deployment_metadata import (
-    BedrockCustomModelDeploymentMetadata,
-)
-from sagemaker_client._generated.models.bedrock_custom_model_metadata import (
-    BedrockCustomModelMetadata,
-)
-from sagemaker_client._generated.models.bedrock_model_import_metadata import (
-    BedrockModelImportMetadata,
-)
-from sagemaker_client._generated.models.bedrock_provisioned_model_throughput_metadata import (
-    BedrockProvisionedModelThroughputMetadata,
-)
-from sagemaker_client._generated.models.callback_step_metadata import CallbackStepMetadata
-from sagemaker_client._generated.models.clarify_check_step_metadata import ClarifyCheckStepMetadata
-from sagemaker_client._generated.models.cleanup_step_metadata import CleanupStepMetadata
-from sagemaker_client._generated.models.condition_step_metadata import ConditionStepMetadata
-from sagemaker_client._generated.models.emr_serverless_step_metadata import (
-    EMRServerlessStepMetadata,
-)
-from sagemaker_client._generated.models.emr_step_metadata import EMRStepMetadata
-from sagemaker_client._generated.models.endpoint_config_step_metadata import (
-    EndpointConfigStepMetadata,
-)
-from sagemaker_client._generated.models.endpoint_step_metadata import EndpointStepMetadata
-from sagemaker_client._generated.models.fail_step_metadata import FailStepMetadata
-from sagemaker_client._generated.models.for_each_step_metadata import ForEachStepMetadata
-from sagemaker_client._generated.models.hub_content_step_metadata import HubContentStepMetadata
-from sagemaker_client._generated.models.inference_component_metadata import (
-    InferenceComponentMetadata,
-)
-from sagemaker_client._generated.models.job_step_metadata import JobStepMetadata
-from sagemaker_client._generated.models.lambda_step_metadata import LambdaStepMetadata
-from sagemaker_client._generated.models.lineage_metadata import LineageMetadata
-from sagemaker_client._generated.models.model_step_metadata import ModelStepMetadata
-from sagemaker_client._generated.models.processing_job_step_metadata import (
-    ProcessingJobStepMetadata,
-)
-from sagemaker_client._generated.models.quality_check_step_metadata import QualityCheckStepMetadata
-from sagemaker_client._generated.models.register_model_step_metadata import (
-    RegisterModelStepMetadata,
-)
-from sagemaker_client._generated.models.training_job_step_metadata import TrainingJobStepMetadata
-from sagemaker_client._generated.models.transform_job_step_metadata import TransformJobStepMetadata
-from sagemaker_client._generated.models.tuning_job_step_meta_data import TuningJobStepMetaData
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.athena_step_metadata import AthenaStepMetadata
+    from sagemaker_client._generated.models.auto_ml_job_step_metadata import AutoMLJobStepMetadata
+    from sagemaker_client._generated.models.bedrock_custom_model_deployment_metadata import (
+        BedrockCustomModelDeploymentMetadata,
+    )
+    from sagemaker_client._generated.models.bedrock_custom_model_metadata import (
+        BedrockCustomModelMetadata,
+    )
+    from sagemaker_client._generated.models.bedrock_model_import_metadata import (
+        BedrockModelImportMetadata,
+    )
+    from sagemaker_client._generated.models.bedrock_provisioned_model_throughput_metadata import (
+        BedrockProvisionedModelThroughputMetadata,
+    )
+    from sagemaker_client._generated.models.callback_step_metadata import CallbackStepMetadata
+    from sagemaker_client._generated.models.clarify_check_step_metadata import (
+        ClarifyCheckStepMetadata,
+    )
+    from sagemaker_client._generated.models.cleanup_step_metadata import CleanupStepMetadata
+    from sagemaker_client._generated.models.condition_step_metadata import ConditionStepMetadata
+    from sagemaker_client._generated.models.emr_serverless_step_metadata import (
+        EMRServerlessStepMetadata,
+    )
+    from sagemaker_client._generated.models.emr_step_metadata import EMRStepMetadata
+    from sagemaker_client._generated.models.endpoint_config_step_metadata import (
+        EndpointConfigStepMetadata,
+    )
+    from sagemaker_client._generated.models.endpoint_step_metadata import EndpointStepMetadata
+    from sagemaker_client._generated.models.fail_step_metadata import FailStepMetadata
+    from sagemaker_client._generated.models.for_each_step_metadata import ForEachStepMetadata
+    from sagemaker_client._generated.models.hub_content_step_metadata import HubContentStepMetadata
+    from sagemaker_client._generated.models.inference_component_metadata import (
+        InferenceComponentMetadata,
+    )
+    from sagemaker_client._generated.models.job_step_metadata import JobStepMetadata
+    from sagemaker_client._generated.models.lambda_step_metadata import LambdaStepMetadata
+    from sagemaker_client._generated.models.lineage_metadata import LineageMetadata
+    from sagemaker_client._generated.models.model_step_metadata import ModelStepMetadata
+    from sagemaker_client._generated.models.processing_job_step_metadata import (
+        ProcessingJobStepMetadata,
+    )
+    from sagemaker_client._generated.models.quality_check_step_metadata import (
+        QualityCheckStepMetadata,
+    )
+    from sagemaker_client._generated.models.register_model_step_metadata import (
+        RegisterModelStepMetadata,
+    )
+    from sagemaker_client._generated.models.training_job_step_metadata import (
+        TrainingJobStepMetadata,
+    )
+    from sagemaker_client._generated.models.transform_job_step_metadata import (
+        TransformJobStepMetadata,
+    )
+    from sagemaker_client._generated.models.tuning_job_step_meta_data import TuningJobStepMetaData
 
 __all__ = [
     "PipelineExecutionStepMetadata",

@@ -4,21 +4,25 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.app_specification import AppSpecification
-from sagemaker_client._generated.models.experiment_config import ExperimentConfig
-from sagemaker_client._generated.models.network_config import NetworkConfig
-from sagemaker_client._generated.models.processing_input import ProcessingInput
-from sagemaker_client._generated.models.processing_job_status import ProcessingJobStatus
-from sagemaker_client._generated.models.processing_output_config import ProcessingOutputConfig
-from sagemaker_client._generated.models.processing_resources import ProcessingResources
-from sagemaker_client._generated.models.processing_stopping_condition import (
-    ProcessingStoppingCondition,
-)
-from sagemaker_client._generated.models.tag import Tag
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.app_specification import AppSpecification
+    from sagemaker_client._generated.models.experiment_config import ExperimentConfig
+    from sagemaker_client._generated.models.network_config import NetworkConfig
+    from sagemaker_client._generated.models.processing_input import ProcessingInput
+    from sagemaker_client._generated.models.processing_job_status import ProcessingJobStatus
+    from sagemaker_client._generated.models.processing_output_config import ProcessingOutputConfig
+    from sagemaker_client._generated.models.processing_resources import ProcessingResources
+    from sagemaker_client._generated.models.processing_stopping_condition import (
+        ProcessingStoppingCondition,
+    )
+    from sagemaker_client._generated.models.tag import Tag
 
 __all__ = [
     "ProcessingJob",

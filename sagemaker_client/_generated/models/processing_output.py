@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.processing_feature_store_output import (
-    ProcessingFeatureStoreOutput,
-)
-from sagemaker_client._generated.models.processing_s3_output import ProcessingS3Output
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.processing_feature_store_output import (
+        ProcessingFeatureStoreOutput,
+    )
+    from sagemaker_client._generated.models.processing_s3_output import ProcessingS3Output
 
 __all__ = [
     "ProcessingOutput",

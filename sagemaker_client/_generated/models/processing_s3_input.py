@@ -3,17 +3,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.processing_s3_compression_type import (
-    ProcessingS3CompressionType,
-)
-from sagemaker_client._generated.models.processing_s3_data_distribution_type import (
-    ProcessingS3DataDistributionType,
-)
-from sagemaker_client._generated.models.processing_s3_data_type import ProcessingS3DataType
-from sagemaker_client._generated.models.processing_s3_input_mode import ProcessingS3InputMode
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.processing_s3_compression_type import (
+        ProcessingS3CompressionType,
+    )
+    from sagemaker_client._generated.models.processing_s3_data_distribution_type import (
+        ProcessingS3DataDistributionType,
+    )
+    from sagemaker_client._generated.models.processing_s3_data_type import ProcessingS3DataType
+    from sagemaker_client._generated.models.processing_s3_input_mode import ProcessingS3InputMode
 
 __all__ = [
     "ProcessingS3Input",

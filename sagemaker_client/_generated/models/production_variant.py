@@ -3,37 +3,42 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.accelerator_partition_layout import (
-    AcceleratorPartitionLayout,
-)
-from sagemaker_client._generated.models.instance_pool import InstancePool
-from sagemaker_client._generated.models.production_variant_accelerator_type import (
-    ProductionVariantAcceleratorType,
-)
-from sagemaker_client._generated.models.production_variant_capacity_reservation_config import (
-    ProductionVariantCapacityReservationConfig,
-)
-from sagemaker_client._generated.models.production_variant_core_dump_config import (
-    ProductionVariantCoreDumpConfig,
-)
-from sagemaker_client._generated.models.production_variant_inference_ami_version import (
-    ProductionVariantInferenceAmiVersion,
-)
-from sagemaker_client._generated.models.production_variant_instance_type import (
-    ProductionVariantInstanceType,
-)
-from sagemaker_client._generated.models.production_variant_managed_instance_scaling import (
-    ProductionVariantManagedInstanceScaling,
-)
-from sagemaker_client._generated.models.production_variant_routing_config import (
-    ProductionVariantRoutingConfig,
-)
-from sagemaker_client._generated.models.production_variant_serverless_config import (
-    ProductionVariantServerlessConfig,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.accelerator_partition_layout import (
+        AcceleratorPartitionLayout,
+    )
+    from sagemaker_client._generated.models.instance_pool import InstancePool
+    from sagemaker_client._generated.models.production_variant_accelerator_type import (
+        ProductionVariantAcceleratorType,
+    )
+    from sagemaker_client._generated.models.production_variant_capacity_reservation_config import (
+        ProductionVariantCapacityReservationConfig,
+    )
+    from sagemaker_client._generated.models.production_variant_core_dump_config import (
+        ProductionVariantCoreDumpConfig,
+    )
+    from sagemaker_client._generated.models.production_variant_inference_ami_version import (
+        ProductionVariantInferenceAmiVersion,
+    )
+    from sagemaker_client._generated.models.production_variant_instance_type import (
+        ProductionVariantInstanceType,
+    )
+    from sagemaker_client._generated.models.production_variant_managed_instance_scaling import (
+        ProductionVariantManagedInstanceScaling,
+    )
+    from sagemaker_client._generated.models.production_variant_routing_config import (
+        ProductionVariantRoutingConfig,
+    )
+    from sagemaker_client._generated.models.production_variant_serverless_config import (
+        ProductionVariantServerlessConfig,
+    )
 
 __all__ = [
     "ProductionVariant",

@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.capacity_reservation_preference import (
-    CapacityReservationPreference,
-)
-from sagemaker_client._generated.models.ec2_capacity_reservation import Ec2CapacityReservation
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.capacity_reservation_preference import (
+        CapacityReservationPreference,
+    )
+    from sagemaker_client._generated.models.ec2_capacity_reservation import Ec2CapacityReservation
 
 __all__ = [
     "ProductionVariantCapacityReservationSummary",

@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.managed_instance_scaling_status import (
-    ManagedInstanceScalingStatus,
-)
-from sagemaker_client._generated.models.production_variant_managed_instance_scaling_scale_in_policy import (
-    ProductionVariantManagedInstanceScalingScaleInPolicy,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.managed_instance_scaling_status import (
+        ManagedInstanceScalingStatus,
+    )
+    from sagemaker_client._generated.models.production_variant_managed_instance_scaling_scale_in_policy import (
+        ProductionVariantManagedInstanceScalingScaleInPolicy,
+    )
 
 __all__ = [
     "ProductionVariantManagedInstanceScaling",

@@ -3,11 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.prefix_aware_routing_config import PrefixAwareRoutingConfig
-from sagemaker_client._generated.models.routing_strategy import RoutingStrategy
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.prefix_aware_routing_config import (
+        PrefixAwareRoutingConfig,
+    )
+    from sagemaker_client._generated.models.routing_strategy import RoutingStrategy
 
 __all__ = [
     "ProductionVariantRoutingConfig",

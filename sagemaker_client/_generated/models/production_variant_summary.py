@@ -3,27 +3,32 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.accelerator_partition_layout import (
-    AcceleratorPartitionLayout,
-)
-from sagemaker_client._generated.models.deployed_image import DeployedImage
-from sagemaker_client._generated.models.instance_pool_summary import InstancePoolSummary
-from sagemaker_client._generated.models.production_variant_capacity_reservation_summary import (
-    ProductionVariantCapacityReservationSummary,
-)
-from sagemaker_client._generated.models.production_variant_managed_instance_scaling import (
-    ProductionVariantManagedInstanceScaling,
-)
-from sagemaker_client._generated.models.production_variant_routing_config import (
-    ProductionVariantRoutingConfig,
-)
-from sagemaker_client._generated.models.production_variant_serverless_config import (
-    ProductionVariantServerlessConfig,
-)
-from sagemaker_client._generated.models.production_variant_status import ProductionVariantStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.accelerator_partition_layout import (
+        AcceleratorPartitionLayout,
+    )
+    from sagemaker_client._generated.models.deployed_image import DeployedImage
+    from sagemaker_client._generated.models.instance_pool_summary import InstancePoolSummary
+    from sagemaker_client._generated.models.production_variant_capacity_reservation_summary import (
+        ProductionVariantCapacityReservationSummary,
+    )
+    from sagemaker_client._generated.models.production_variant_managed_instance_scaling import (
+        ProductionVariantManagedInstanceScaling,
+    )
+    from sagemaker_client._generated.models.production_variant_routing_config import (
+        ProductionVariantRoutingConfig,
+    )
+    from sagemaker_client._generated.models.production_variant_serverless_config import (
+        ProductionVariantServerlessConfig,
+    )
+    from sagemaker_client._generated.models.production_variant_status import ProductionVariantStatus
 
 __all__ = [
     "ProductionVariantSummary",

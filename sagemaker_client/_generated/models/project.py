@@ -4,20 +4,24 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.project_status import ProjectStatus
-from sagemaker_client._generated.models.service_catalog_provisioned_product_details import (
-    ServiceCatalogProvisionedProductDetails,
-)
-from sagemaker_client._generated.models.service_catalog_provisioning_details import (
-    ServiceCatalogProvisioningDetails,
-)
-from sagemaker_client._generated.models.tag import Tag
-from sagemaker_client._generated.models.template_provider_detail import TemplateProviderDetail
-from sagemaker_client._generated.models.user_context import UserContext
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.project_status import ProjectStatus
+    from sagemaker_client._generated.models.service_catalog_provisioned_product_details import (
+        ServiceCatalogProvisionedProductDetails,
+    )
+    from sagemaker_client._generated.models.service_catalog_provisioning_details import (
+        ServiceCatalogProvisioningDetails,
+    )
+    from sagemaker_client._generated.models.tag import Tag
+    from sagemaker_client._generated.models.template_provider_detail import TemplateProviderDetail
+    from sagemaker_client._generated.models.user_context import UserContext
 
 __all__ = [
     "Project",

@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.r_studio_server_pro_access_status import (
-    RStudioServerProAccessStatus,
-)
-from sagemaker_client._generated.models.r_studio_server_pro_user_group import (
-    RStudioServerProUserGroup,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.r_studio_server_pro_access_status import (
+        RStudioServerProAccessStatus,
+    )
+    from sagemaker_client._generated.models.r_studio_server_pro_user_group import (
+        RStudioServerProUserGroup,
+    )
 
 __all__ = [
     "RStudioServerProAppSettings",

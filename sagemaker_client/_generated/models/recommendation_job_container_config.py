@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.recommendation_job_payload_config import (
-    RecommendationJobPayloadConfig,
-)
-from sagemaker_client._generated.models.recommendation_job_supported_endpoint_type import (
-    RecommendationJobSupportedEndpointType,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.recommendation_job_payload_config import (
+        RecommendationJobPayloadConfig,
+    )
+    from sagemaker_client._generated.models.recommendation_job_supported_endpoint_type import (
+        RecommendationJobSupportedEndpointType,
+    )
 
 __all__ = [
     "RecommendationJobContainerConfig",

@@ -3,23 +3,28 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.endpoint_info import EndpointInfo
-from sagemaker_client._generated.models.endpoint_input_configuration import (
-    EndpointInputConfiguration,
-)
-from sagemaker_client._generated.models.recommendation_job_container_config import (
-    RecommendationJobContainerConfig,
-)
-from sagemaker_client._generated.models.recommendation_job_resource_limit import (
-    RecommendationJobResourceLimit,
-)
-from sagemaker_client._generated.models.recommendation_job_vpc_config import (
-    RecommendationJobVpcConfig,
-)
-from sagemaker_client._generated.models.traffic_pattern import TrafficPattern
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.endpoint_info import EndpointInfo
+    from sagemaker_client._generated.models.endpoint_input_configuration import (
+        EndpointInputConfiguration,
+    )
+    from sagemaker_client._generated.models.recommendation_job_container_config import (
+        RecommendationJobContainerConfig,
+    )
+    from sagemaker_client._generated.models.recommendation_job_resource_limit import (
+        RecommendationJobResourceLimit,
+    )
+    from sagemaker_client._generated.models.recommendation_job_vpc_config import (
+        RecommendationJobVpcConfig,
+    )
+    from sagemaker_client._generated.models.traffic_pattern import TrafficPattern
 
 __all__ = [
     "RecommendationJobInputConfig",

@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.compute_quota_resource_config import (
-    ComputeQuotaResourceConfig,
-)
-from sagemaker_client._generated.models.resource_sharing_strategy import ResourceSharingStrategy
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.compute_quota_resource_config import (
+        ComputeQuotaResourceConfig,
+    )
+    from sagemaker_client._generated.models.resource_sharing_strategy import ResourceSharingStrategy
 
 __all__ = [
     "ResourceSharingConfig",

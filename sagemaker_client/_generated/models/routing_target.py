@@ -3,16 +3,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.destination import Destination
-from sagemaker_client._generated.models.inference_router_routing_preference import (
-    InferenceRouterRoutingPreference,
-)
-from sagemaker_client._generated.models.routing_target_async_inference_config import (
-    RoutingTargetAsyncInferenceConfig,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.destination import Destination
+    from sagemaker_client._generated.models.inference_router_routing_preference import (
+        InferenceRouterRoutingPreference,
+    )
+    from sagemaker_client._generated.models.routing_target_async_inference_config import (
+        RoutingTargetAsyncInferenceConfig,
+    )
 
 __all__ = [
     "RoutingTarget",

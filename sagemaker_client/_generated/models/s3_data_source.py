@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.hub_access_config import HubAccessConfig
-from sagemaker_client._generated.models.model_access_config import ModelAccessConfig
-from sagemaker_client._generated.models.s3_data_distribution import S3DataDistribution
-from sagemaker_client._generated.models.s3_data_type import S3DataType
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.hub_access_config import HubAccessConfig
+    from sagemaker_client._generated.models.model_access_config import ModelAccessConfig
+    from sagemaker_client._generated.models.s3_data_distribution import S3DataDistribution
+    from sagemaker_client._generated.models.s3_data_type import S3DataType
 
 __all__ = [
     "S3DataSource",

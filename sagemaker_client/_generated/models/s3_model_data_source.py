@@ -3,13 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.inference_hub_access_config import InferenceHubAccessConfig
-from sagemaker_client._generated.models.model_access_config import ModelAccessConfig
-from sagemaker_client._generated.models.model_compression_type import ModelCompressionType
-from sagemaker_client._generated.models.s3_model_data_type import S3ModelDataType
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.inference_hub_access_config import (
+        InferenceHubAccessConfig,
+    )
+    from sagemaker_client._generated.models.model_access_config import ModelAccessConfig
+    from sagemaker_client._generated.models.model_compression_type import ModelCompressionType
+    from sagemaker_client._generated.models.s3_model_data_type import S3ModelDataType
 
 __all__ = [
     "S3ModelDataSource",

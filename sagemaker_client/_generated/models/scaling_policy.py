@@ -3,14 +3,17 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.target_tracking_scaling_policy_configuration import (
-    TargetTrackingScalingPolicyConfiguration,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.target_tracking_scaling_policy_configuration import (
+        TargetTrackingScalingPolicyConfiguration,
+    )
 
 __all__ = [
     "ScalingPolicy",

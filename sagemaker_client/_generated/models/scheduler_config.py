@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.fair_share import FairShare
-from sagemaker_client._generated.models.idle_resource_sharing import IdleResourceSharing
-from sagemaker_client._generated.models.priority_class import PriorityClass
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.fair_share import FairShare
+    from sagemaker_client._generated.models.idle_resource_sharing import IdleResourceSharing
+    from sagemaker_client._generated.models.priority_class import PriorityClass
 
 __all__ = [
     "SchedulerConfig",

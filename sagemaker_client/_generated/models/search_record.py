@@ -3,29 +3,34 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.endpoint import Endpoint
-from sagemaker_client._generated.models.experiment import Experiment
-from sagemaker_client._generated.models.feature_group import FeatureGroup
-from sagemaker_client._generated.models.feature_metadata import FeatureMetadata
-from sagemaker_client._generated.models.hub_content import HubContent
-from sagemaker_client._generated.models.hyper_parameter_tuning_job_search_entity import (
-    HyperParameterTuningJobSearchEntity,
-)
-from sagemaker_client._generated.models.job import Job
-from sagemaker_client._generated.models.model_card import ModelCard
-from sagemaker_client._generated.models.model_dashboard_model import ModelDashboardModel
-from sagemaker_client._generated.models.model_package import ModelPackage
-from sagemaker_client._generated.models.model_package_group import ModelPackageGroup
-from sagemaker_client._generated.models.pipeline import Pipeline
-from sagemaker_client._generated.models.pipeline_execution import PipelineExecution
-from sagemaker_client._generated.models.pipeline_version import PipelineVersion
-from sagemaker_client._generated.models.project import Project
-from sagemaker_client._generated.models.training_job import TrainingJob
-from sagemaker_client._generated.models.trial import Trial
-from sagemaker_client._generated.models.trial_component import TrialComponent
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.endpoint import Endpoint
+    from sagemaker_client._generated.models.experiment import Experiment
+    from sagemaker_client._generated.models.feature_group import FeatureGroup
+    from sagemaker_client._generated.models.feature_metadata import FeatureMetadata
+    from sagemaker_client._generated.models.hub_content import HubContent
+    from sagemaker_client._generated.models.hyper_parameter_tuning_job_search_entity import (
+        HyperParameterTuningJobSearchEntity,
+    )
+    from sagemaker_client._generated.models.job import Job
+    from sagemaker_client._generated.models.model_card import ModelCard
+    from sagemaker_client._generated.models.model_dashboard_model import ModelDashboardModel
+    from sagemaker_client._generated.models.model_package import ModelPackage
+    from sagemaker_client._generated.models.model_package_group import ModelPackageGroup
+    from sagemaker_client._generated.models.pipeline import Pipeline
+    from sagemaker_client._generated.models.pipeline_execution import PipelineExecution
+    from sagemaker_client._generated.models.pipeline_version import PipelineVersion
+    from sagemaker_client._generated.models.project import Project
+    from sagemaker_client._generated.models.training_job import TrainingJob
+    from sagemaker_client._generated.models.trial import Trial
+    from sagemaker_client._generated.models.trial_component import TrialComponent
 
 __all__ = [
     "SearchRecord",

@@ -3,14 +3,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.cross_account_filter_option import CrossAccountFilterOption
-from sagemaker_client._generated.models.resource_type import ResourceType
-from sagemaker_client._generated.models.search_expression import SearchExpression
-from sagemaker_client._generated.models.search_sort_order import SearchSortOrder
-from sagemaker_client._generated.models.visibility_conditions import VisibilityConditions
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.cross_account_filter_option import (
+        CrossAccountFilterOption,
+    )
+    from sagemaker_client._generated.models.resource_type import ResourceType
+    from sagemaker_client._generated.models.search_expression import SearchExpression
+    from sagemaker_client._generated.models.search_sort_order import SearchSortOrder
+    from sagemaker_client._generated.models.visibility_conditions import VisibilityConditions
 
 __all__ = [
     "SearchRequest",

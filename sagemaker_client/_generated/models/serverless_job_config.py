@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.customization_technique import CustomizationTechnique
-from sagemaker_client._generated.models.evaluation_type import EvaluationType
-from sagemaker_client._generated.models.peft import Peft
-from sagemaker_client._generated.models.serverless_job_type import ServerlessJobType
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.customization_technique import CustomizationTechnique
+    from sagemaker_client._generated.models.evaluation_type import EvaluationType
+    from sagemaker_client._generated.models.peft import Peft
+    from sagemaker_client._generated.models.serverless_job_type import ServerlessJobType
 
 __all__ = [
     "ServerlessJobConfig",

@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.resource_spec import ResourceSpec
-from sagemaker_client._generated.models.space_app_lifecycle_management import (
-    SpaceAppLifecycleManagement,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.resource_spec import ResourceSpec
+    from sagemaker_client._generated.models.space_app_lifecycle_management import (
+        SpaceAppLifecycleManagement,
+    )
 
 __all__ = [
     "SpaceCodeEditorAppSettings",

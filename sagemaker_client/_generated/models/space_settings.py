@@ -3,21 +3,30 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.app_type import AppType
-from sagemaker_client._generated.models.custom_file_system import CustomFileSystem
-from sagemaker_client._generated.models.feature_status import FeatureStatus
-from sagemaker_client._generated.models.jupyter_server_app_settings import JupyterServerAppSettings
-from sagemaker_client._generated.models.kernel_gateway_app_settings import KernelGatewayAppSettings
-from sagemaker_client._generated.models.space_code_editor_app_settings import (
-    SpaceCodeEditorAppSettings,
-)
-from sagemaker_client._generated.models.space_jupyter_lab_app_settings import (
-    SpaceJupyterLabAppSettings,
-)
-from sagemaker_client._generated.models.space_storage_settings import SpaceStorageSettings
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.app_type import AppType
+    from sagemaker_client._generated.models.custom_file_system import CustomFileSystem
+    from sagemaker_client._generated.models.feature_status import FeatureStatus
+    from sagemaker_client._generated.models.jupyter_server_app_settings import (
+        JupyterServerAppSettings,
+    )
+    from sagemaker_client._generated.models.kernel_gateway_app_settings import (
+        KernelGatewayAppSettings,
+    )
+    from sagemaker_client._generated.models.space_code_editor_app_settings import (
+        SpaceCodeEditorAppSettings,
+    )
+    from sagemaker_client._generated.models.space_jupyter_lab_app_settings import (
+        SpaceJupyterLabAppSettings,
+    )
+    from sagemaker_client._generated.models.space_storage_settings import SpaceStorageSettings
 
 __all__ = [
     "SpaceSettings",

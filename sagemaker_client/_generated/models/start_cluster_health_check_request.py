@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.instance_group_health_check_configuration import (
-    InstanceGroupHealthCheckConfiguration,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.instance_group_health_check_configuration import (
+        InstanceGroupHealthCheckConfiguration,
+    )
 
 __all__ = [
     "StartClusterHealthCheckRequest",

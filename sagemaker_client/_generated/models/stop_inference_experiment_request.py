@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.inference_experiment_stop_desired_state import (
-    InferenceExperimentStopDesiredState,
-)
-from sagemaker_client._generated.models.model_variant_action import ModelVariantAction
-from sagemaker_client._generated.models.model_variant_config import ModelVariantConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.inference_experiment_stop_desired_state import (
+        InferenceExperimentStopDesiredState,
+    )
+    from sagemaker_client._generated.models.model_variant_action import ModelVariantAction
+    from sagemaker_client._generated.models.model_variant_config import ModelVariantConfig
 
 __all__ = [
     "StopInferenceExperimentRequest",

@@ -3,16 +3,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.app_instance_type import AppInstanceType
-from sagemaker_client._generated.models.app_type import AppType
-from sagemaker_client._generated.models.execution_role_session_name_mode import (
-    ExecutionRoleSessionNameMode,
-)
-from sagemaker_client._generated.models.hidden_sage_maker_image import HiddenSageMakerImage
-from sagemaker_client._generated.models.ml_tools import MlTools
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.app_instance_type import AppInstanceType
+    from sagemaker_client._generated.models.app_type import AppType
+    from sagemaker_client._generated.models.execution_role_session_name_mode import (
+        ExecutionRoleSessionNameMode,
+    )
+    from sagemaker_client._generated.models.hidden_sage_maker_image import HiddenSageMakerImage
+    from sagemaker_client._generated.models.ml_tools import MlTools
 
 __all__ = [
     "StudioWebPortalSettings",

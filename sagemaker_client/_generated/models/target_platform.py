@@ -3,12 +3,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.target_platform_accelerator import TargetPlatformAccelerator
-from sagemaker_client._generated.models.target_platform_arch import TargetPlatformArch
-from sagemaker_client._generated.models.target_platform_os import TargetPlatformOs
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.target_platform_accelerator import (
+        TargetPlatformAccelerator,
+    )
+    from sagemaker_client._generated.models.target_platform_arch import TargetPlatformArch
+    from sagemaker_client._generated.models.target_platform_os import TargetPlatformOs
 
 __all__ = [
     "TargetPlatform",

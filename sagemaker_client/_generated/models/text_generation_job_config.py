@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.auto_ml_job_completion_criteria import (
-    AutoMLJobCompletionCriteria,
-)
-from sagemaker_client._generated.models.model_access_config import ModelAccessConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.auto_ml_job_completion_criteria import (
+        AutoMLJobCompletionCriteria,
+    )
+    from sagemaker_client._generated.models.model_access_config import ModelAccessConfig
 
 __all__ = [
     "TextGenerationJobConfig",

@@ -3,16 +3,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.auto_ml_job_completion_criteria import (
-    AutoMLJobCompletionCriteria,
-)
-from sagemaker_client._generated.models.candidate_generation_config import CandidateGenerationConfig
-from sagemaker_client._generated.models.holiday_config_attributes import HolidayConfigAttributes
-from sagemaker_client._generated.models.time_series_config import TimeSeriesConfig
-from sagemaker_client._generated.models.time_series_transformations import TimeSeriesTransformations
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.auto_ml_job_completion_criteria import (
+        AutoMLJobCompletionCriteria,
+    )
+    from sagemaker_client._generated.models.candidate_generation_config import (
+        CandidateGenerationConfig,
+    )
+    from sagemaker_client._generated.models.holiday_config_attributes import HolidayConfigAttributes
+    from sagemaker_client._generated.models.time_series_config import TimeSeriesConfig
+    from sagemaker_client._generated.models.time_series_transformations import (
+        TimeSeriesTransformations,
+    )
 
 __all__ = [
     "TimeSeriesForecastingJobConfig",

@@ -3,11 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.capacity_size import CapacitySize
-from sagemaker_client._generated.models.traffic_routing_config_type import TrafficRoutingConfigType
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.capacity_size import CapacitySize
+    from sagemaker_client._generated.models.traffic_routing_config_type import (
+        TrafficRoutingConfigType,
+    )
 
 __all__ = [
     "TrafficRoutingConfig",

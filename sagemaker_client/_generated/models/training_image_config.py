@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.training_repository_access_mode import (
-    TrainingRepositoryAccessMode,
-)
-from sagemaker_client._generated.models.training_repository_auth_config import (
-    TrainingRepositoryAuthConfig,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.training_repository_access_mode import (
+        TrainingRepositoryAccessMode,
+    )
+    from sagemaker_client._generated.models.training_repository_auth_config import (
+        TrainingRepositoryAuthConfig,
+    )
 
 __all__ = [
     "TrainingImageConfig",

@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.channel import Channel
-from sagemaker_client._generated.models.output_data_config import OutputDataConfig
-from sagemaker_client._generated.models.resource_config import ResourceConfig
-from sagemaker_client._generated.models.stopping_condition import StoppingCondition
-from sagemaker_client._generated.models.training_input_mode import TrainingInputMode
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.channel import Channel
+    from sagemaker_client._generated.models.output_data_config import OutputDataConfig
+    from sagemaker_client._generated.models.resource_config import ResourceConfig
+    from sagemaker_client._generated.models.stopping_condition import StoppingCondition
+    from sagemaker_client._generated.models.training_input_mode import TrainingInputMode
 
 __all__ = [
     "TrainingJobDefinition",

@@ -4,13 +4,17 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.secondary_status import SecondaryStatus
-from sagemaker_client._generated.models.training_job_status import TrainingJobStatus
-from sagemaker_client._generated.models.warm_pool_status import WarmPoolStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.secondary_status import SecondaryStatus
+    from sagemaker_client._generated.models.training_job_status import TrainingJobStatus
+    from sagemaker_client._generated.models.warm_pool_status import WarmPoolStatus
 
 __all__ = [
     "TrainingJobSummary",

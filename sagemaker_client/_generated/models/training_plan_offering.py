@@ -4,12 +4,18 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.reserved_capacity_offering import ReservedCapacityOffering
-from sagemaker_client._generated.models.sage_maker_resource_name import SageMakerResourceName
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.reserved_capacity_offering import (
+        ReservedCapacityOffering,
+    )
+    from sagemaker_client._generated.models.sage_maker_resource_name import SageMakerResourceName
 
 __all__ = [
     "TrainingPlanOffering",

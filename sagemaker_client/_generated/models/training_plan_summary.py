@@ -4,13 +4,17 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.reserved_capacity_summary import ReservedCapacitySummary
-from sagemaker_client._generated.models.sage_maker_resource_name import SageMakerResourceName
-from sagemaker_client._generated.models.training_plan_status import TrainingPlanStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.reserved_capacity_summary import ReservedCapacitySummary
+    from sagemaker_client._generated.models.sage_maker_resource_name import SageMakerResourceName
+    from sagemaker_client._generated.models.training_plan_status import TrainingPlanStatus
 
 __all__ = [
     "TrainingPlanSummary",

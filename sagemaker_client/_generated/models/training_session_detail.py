@@ -4,21 +4,25 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.billable_token_usage import BillableTokenUsage
-from sagemaker_client._generated.models.lora_config import LoraConfig
-from sagemaker_client._generated.models.tag import Tag
-from sagemaker_client._generated.models.training_session_model_config import (
-    TrainingSessionModelConfig,
-)
-from sagemaker_client._generated.models.training_session_output_config import (
-    TrainingSessionOutputConfig,
-)
-from sagemaker_client._generated.models.training_session_status import TrainingSessionStatus
-from sagemaker_client._generated.models.vpc_config import VpcConfig
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.billable_token_usage import BillableTokenUsage
+    from sagemaker_client._generated.models.lora_config import LoraConfig
+    from sagemaker_client._generated.models.tag import Tag
+    from sagemaker_client._generated.models.training_session_model_config import (
+        TrainingSessionModelConfig,
+    )
+    from sagemaker_client._generated.models.training_session_output_config import (
+        TrainingSessionOutputConfig,
+    )
+    from sagemaker_client._generated.models.training_session_status import TrainingSessionStatus
+    from sagemaker_client._generated.models.vpc_config import VpcConfig
 
 __all__ = [
     "TrainingSessionDetail",

@@ -3,19 +3,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.additional_s3_data_source import AdditionalS3DataSource
-from sagemaker_client._generated.models.channel_specification import ChannelSpecification
-from sagemaker_client._generated.models.hyper_parameter_specification import (
-    HyperParameterSpecification,
-)
-from sagemaker_client._generated.models.hyper_parameter_tuning_job_objective import (
-    HyperParameterTuningJobObjective,
-)
-from sagemaker_client._generated.models.metric_definition import MetricDefinition
-from sagemaker_client._generated.models.training_instance_type import TrainingInstanceType
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.additional_s3_data_source import AdditionalS3DataSource
+    from sagemaker_client._generated.models.channel_specification import ChannelSpecification
+    from sagemaker_client._generated.models.hyper_parameter_specification import (
+        HyperParameterSpecification,
+    )
+    from sagemaker_client._generated.models.hyper_parameter_tuning_job_objective import (
+        HyperParameterTuningJobObjective,
+    )
+    from sagemaker_client._generated.models.metric_definition import MetricDefinition
+    from sagemaker_client._generated.models.training_instance_type import TrainingInstanceType
 
 __all__ = [
     "TrainingSpecification",

@@ -4,20 +4,24 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.batch_data_capture_config import BatchDataCaptureConfig
-from sagemaker_client._generated.models.batch_strategy import BatchStrategy
-from sagemaker_client._generated.models.data_processing import DataProcessing
-from sagemaker_client._generated.models.experiment_config import ExperimentConfig
-from sagemaker_client._generated.models.model_client_config import ModelClientConfig
-from sagemaker_client._generated.models.tag import Tag
-from sagemaker_client._generated.models.transform_input import TransformInput
-from sagemaker_client._generated.models.transform_job_status import TransformJobStatus
-from sagemaker_client._generated.models.transform_output import TransformOutput
-from sagemaker_client._generated.models.transform_resources import TransformResources
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.batch_data_capture_config import BatchDataCaptureConfig
+    from sagemaker_client._generated.models.batch_strategy import BatchStrategy
+    from sagemaker_client._generated.models.data_processing import DataProcessing
+    from sagemaker_client._generated.models.experiment_config import ExperimentConfig
+    from sagemaker_client._generated.models.model_client_config import ModelClientConfig
+    from sagemaker_client._generated.models.tag import Tag
+    from sagemaker_client._generated.models.transform_input import TransformInput
+    from sagemaker_client._generated.models.transform_job_status import TransformJobStatus
+    from sagemaker_client._generated.models.transform_output import TransformOutput
+    from sagemaker_client._generated.models.transform_resources import TransformResources
 
 __all__ = [
     "TransformJob",

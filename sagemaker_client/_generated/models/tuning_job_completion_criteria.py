@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.best_objective_not_improving import (
-    BestObjectiveNotImproving,
-)
-from sagemaker_client._generated.models.convergence_detected import ConvergenceDetected
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.best_objective_not_improving import (
+        BestObjectiveNotImproving,
+    )
+    from sagemaker_client._generated.models.convergence_detected import ConvergenceDetected
 
 __all__ = [
     "TuningJobCompletionCriteria",

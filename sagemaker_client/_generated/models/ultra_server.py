@@ -3,13 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.reserved_capacity_instance_type import (
-    ReservedCapacityInstanceType,
-)
-from sagemaker_client._generated.models.ultra_server_health_status import UltraServerHealthStatus
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.reserved_capacity_instance_type import (
+        ReservedCapacityInstanceType,
+    )
+    from sagemaker_client._generated.models.ultra_server_health_status import (
+        UltraServerHealthStatus,
+    )
 
 __all__ = [
     "UltraServer",

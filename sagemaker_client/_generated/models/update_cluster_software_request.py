@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.deployment_configuration import DeploymentConfiguration
-from sagemaker_client._generated.models.update_cluster_software_instance_group_specification import (
-    UpdateClusterSoftwareInstanceGroupSpecification,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.deployment_configuration import DeploymentConfiguration
+    from sagemaker_client._generated.models.update_cluster_software_instance_group_specification import (
+        UpdateClusterSoftwareInstanceGroupSpecification,
+    )
 
 __all__ = [
     "UpdateClusterSoftwareRequest",

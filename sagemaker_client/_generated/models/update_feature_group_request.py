@@ -3,12 +3,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.feature_definition import FeatureDefinition
-from sagemaker_client._generated.models.online_store_config_update import OnlineStoreConfigUpdate
-from sagemaker_client._generated.models.throughput_config_update import ThroughputConfigUpdate
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.feature_definition import FeatureDefinition
+    from sagemaker_client._generated.models.online_store_config_update import (
+        OnlineStoreConfigUpdate,
+    )
+    from sagemaker_client._generated.models.throughput_config_update import ThroughputConfigUpdate
 
 __all__ = [
     "UpdateFeatureGroupRequest",

@@ -3,18 +3,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.inference_component_deployment_config import (
-    InferenceComponentDeploymentConfig,
-)
-from sagemaker_client._generated.models.inference_component_runtime_config import (
-    InferenceComponentRuntimeConfig,
-)
-from sagemaker_client._generated.models.inference_component_specification import (
-    InferenceComponentSpecification,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.inference_component_deployment_config import (
+        InferenceComponentDeploymentConfig,
+    )
+    from sagemaker_client._generated.models.inference_component_runtime_config import (
+        InferenceComponentRuntimeConfig,
+    )
+    from sagemaker_client._generated.models.inference_component_specification import (
+        InferenceComponentSpecification,
+    )
 
 __all__ = [
     "UpdateInferenceComponentInput",

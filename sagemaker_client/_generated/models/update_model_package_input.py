@@ -3,19 +3,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.additional_inference_specification_definition import (
-    AdditionalInferenceSpecificationDefinition,
-)
-from sagemaker_client._generated.models.inference_specification import InferenceSpecification
-from sagemaker_client._generated.models.model_approval_status import ModelApprovalStatus
-from sagemaker_client._generated.models.model_life_cycle import ModelLifeCycle
-from sagemaker_client._generated.models.model_package_model_card import ModelPackageModelCard
-from sagemaker_client._generated.models.model_package_registration_type import (
-    ModelPackageRegistrationType,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.additional_inference_specification_definition import (
+        AdditionalInferenceSpecificationDefinition,
+    )
+    from sagemaker_client._generated.models.inference_specification import InferenceSpecification
+    from sagemaker_client._generated.models.model_approval_status import ModelApprovalStatus
+    from sagemaker_client._generated.models.model_life_cycle import ModelLifeCycle
+    from sagemaker_client._generated.models.model_package_model_card import ModelPackageModelCard
+    from sagemaker_client._generated.models.model_package_registration_type import (
+        ModelPackageRegistrationType,
+    )
 
 __all__ = [
     "UpdateModelPackageInput",

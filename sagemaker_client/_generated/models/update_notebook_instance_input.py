@@ -3,18 +3,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.instance_metadata_service_configuration import (
-    InstanceMetadataServiceConfiguration,
-)
-from sagemaker_client._generated.models.instance_type import InstanceType
-from sagemaker_client._generated.models.ip_address_type import IPAddressType
-from sagemaker_client._generated.models.notebook_instance_accelerator_type import (
-    NotebookInstanceAcceleratorType,
-)
-from sagemaker_client._generated.models.root_access import RootAccess
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.instance_metadata_service_configuration import (
+        InstanceMetadataServiceConfiguration,
+    )
+    from sagemaker_client._generated.models.instance_type import InstanceType
+    from sagemaker_client._generated.models.ip_address_type import IPAddressType
+    from sagemaker_client._generated.models.notebook_instance_accelerator_type import (
+        NotebookInstanceAcceleratorType,
+    )
+    from sagemaker_client._generated.models.root_access import RootAccess
 
 __all__ = [
     "UpdateNotebookInstanceInput",

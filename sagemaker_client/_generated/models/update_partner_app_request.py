@@ -3,16 +3,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.idc_config_input import IdcConfigInput
-from sagemaker_client._generated.models.partner_app_auth_type import PartnerAppAuthType
-from sagemaker_client._generated.models.partner_app_config import PartnerAppConfig
-from sagemaker_client._generated.models.partner_app_maintenance_config import (
-    PartnerAppMaintenanceConfig,
-)
-from sagemaker_client._generated.models.tag import Tag
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.idc_config_input import IdcConfigInput
+    from sagemaker_client._generated.models.partner_app_auth_type import PartnerAppAuthType
+    from sagemaker_client._generated.models.partner_app_config import PartnerAppConfig
+    from sagemaker_client._generated.models.partner_app_maintenance_config import (
+        PartnerAppMaintenanceConfig,
+    )
+    from sagemaker_client._generated.models.tag import Tag
 
 __all__ = [
     "UpdatePartnerAppRequest",

@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.service_catalog_provisioning_update_details import (
-    ServiceCatalogProvisioningUpdateDetails,
-)
-from sagemaker_client._generated.models.tag import Tag
-from sagemaker_client._generated.models.update_template_provider import UpdateTemplateProvider
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.service_catalog_provisioning_update_details import (
+        ServiceCatalogProvisioningUpdateDetails,
+    )
+    from sagemaker_client._generated.models.tag import Tag
+    from sagemaker_client._generated.models.update_template_provider import UpdateTemplateProvider
 
 __all__ = [
     "UpdateProjectInput",

@@ -3,15 +3,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.profiler_config_for_update import ProfilerConfigForUpdate
-from sagemaker_client._generated.models.profiler_rule_configuration import ProfilerRuleConfiguration
-from sagemaker_client._generated.models.remote_debug_config_for_update import (
-    RemoteDebugConfigForUpdate,
-)
-from sagemaker_client._generated.models.resource_config_for_update import ResourceConfigForUpdate
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.profiler_config_for_update import (
+        ProfilerConfigForUpdate,
+    )
+    from sagemaker_client._generated.models.profiler_rule_configuration import (
+        ProfilerRuleConfiguration,
+    )
+    from sagemaker_client._generated.models.remote_debug_config_for_update import (
+        RemoteDebugConfigForUpdate,
+    )
+    from sagemaker_client._generated.models.resource_config_for_update import (
+        ResourceConfigForUpdate,
+    )
 
 __all__ = [
     "UpdateTrainingJobRequest",

@@ -3,15 +3,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.oidc_config import OidcConfig
-from sagemaker_client._generated.models.source_ip_config import SourceIpConfig
-from sagemaker_client._generated.models.workforce_ip_address_type import WorkforceIpAddressType
-from sagemaker_client._generated.models.workforce_vpc_config_request import (
-    WorkforceVpcConfigRequest,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.oidc_config import OidcConfig
+    from sagemaker_client._generated.models.source_ip_config import SourceIpConfig
+    from sagemaker_client._generated.models.workforce_ip_address_type import WorkforceIpAddressType
+    from sagemaker_client._generated.models.workforce_vpc_config_request import (
+        WorkforceVpcConfigRequest,
+    )
 
 __all__ = [
     "UpdateWorkforceRequest",

@@ -3,12 +3,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.member_definition import MemberDefinition
-from sagemaker_client._generated.models.notification_configuration import NotificationConfiguration
-from sagemaker_client._generated.models.worker_access_configuration import WorkerAccessConfiguration
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.member_definition import MemberDefinition
+    from sagemaker_client._generated.models.notification_configuration import (
+        NotificationConfiguration,
+    )
+    from sagemaker_client._generated.models.worker_access_configuration import (
+        WorkerAccessConfiguration,
+    )
 
 __all__ = [
     "UpdateWorkteamRequest",

@@ -3,28 +3,39 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.auto_mount_home_efs import AutoMountHomeEFS
-from sagemaker_client._generated.models.canvas_app_settings import CanvasAppSettings
-from sagemaker_client._generated.models.code_editor_app_settings import CodeEditorAppSettings
-from sagemaker_client._generated.models.custom_file_system_config import CustomFileSystemConfig
-from sagemaker_client._generated.models.custom_posix_user_config import CustomPosixUserConfig
-from sagemaker_client._generated.models.default_space_storage_settings import (
-    DefaultSpaceStorageSettings,
-)
-from sagemaker_client._generated.models.jupyter_lab_app_settings import JupyterLabAppSettings
-from sagemaker_client._generated.models.jupyter_server_app_settings import JupyterServerAppSettings
-from sagemaker_client._generated.models.kernel_gateway_app_settings import KernelGatewayAppSettings
-from sagemaker_client._generated.models.r_session_app_settings import RSessionAppSettings
-from sagemaker_client._generated.models.r_studio_server_pro_app_settings import (
-    RStudioServerProAppSettings,
-)
-from sagemaker_client._generated.models.sharing_settings import SharingSettings
-from sagemaker_client._generated.models.studio_web_portal import StudioWebPortal
-from sagemaker_client._generated.models.studio_web_portal_settings import StudioWebPortalSettings
-from sagemaker_client._generated.models.tensor_board_app_settings import TensorBoardAppSettings
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.auto_mount_home_efs import AutoMountHomeEFS
+    from sagemaker_client._generated.models.canvas_app_settings import CanvasAppSettings
+    from sagemaker_client._generated.models.code_editor_app_settings import CodeEditorAppSettings
+    from sagemaker_client._generated.models.custom_file_system_config import CustomFileSystemConfig
+    from sagemaker_client._generated.models.custom_posix_user_config import CustomPosixUserConfig
+    from sagemaker_client._generated.models.default_space_storage_settings import (
+        DefaultSpaceStorageSettings,
+    )
+    from sagemaker_client._generated.models.jupyter_lab_app_settings import JupyterLabAppSettings
+    from sagemaker_client._generated.models.jupyter_server_app_settings import (
+        JupyterServerAppSettings,
+    )
+    from sagemaker_client._generated.models.kernel_gateway_app_settings import (
+        KernelGatewayAppSettings,
+    )
+    from sagemaker_client._generated.models.r_session_app_settings import RSessionAppSettings
+    from sagemaker_client._generated.models.r_studio_server_pro_app_settings import (
+        RStudioServerProAppSettings,
+    )
+    from sagemaker_client._generated.models.sharing_settings import SharingSettings
+    from sagemaker_client._generated.models.studio_web_portal import StudioWebPortal
+    from sagemaker_client._generated.models.studio_web_portal_settings import (
+        StudioWebPortalSettings,
+    )
+    from sagemaker_client._generated.models.tensor_board_app_settings import TensorBoardAppSettings
 
 __all__ = [
     "UserSettings",

@@ -4,18 +4,22 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.cognito_config import CognitoConfig
-from sagemaker_client._generated.models.oidc_config_for_response import OidcConfigForResponse
-from sagemaker_client._generated.models.source_ip_config import SourceIpConfig
-from sagemaker_client._generated.models.workforce_ip_address_type import WorkforceIpAddressType
-from sagemaker_client._generated.models.workforce_status import WorkforceStatus
-from sagemaker_client._generated.models.workforce_vpc_config_response import (
-    WorkforceVpcConfigResponse,
-)
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.cognito_config import CognitoConfig
+    from sagemaker_client._generated.models.oidc_config_for_response import OidcConfigForResponse
+    from sagemaker_client._generated.models.source_ip_config import SourceIpConfig
+    from sagemaker_client._generated.models.workforce_ip_address_type import WorkforceIpAddressType
+    from sagemaker_client._generated.models.workforce_status import WorkforceStatus
+    from sagemaker_client._generated.models.workforce_vpc_config_response import (
+        WorkforceVpcConfigResponse,
+    )
 
 __all__ = [
     "Workforce",

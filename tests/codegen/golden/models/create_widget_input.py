@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.config import Config
-from sagemaker_client._generated.models.create_widget_variant import CreateWidgetVariant
-from sagemaker_client._generated.models.tag import Tag
-from sagemaker_client._generated.models.widget_part import WidgetPart
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.config import Config
+    from sagemaker_client._generated.models.create_widget_variant import CreateWidgetVariant
+    from sagemaker_client._generated.models.tag import Tag
+    from sagemaker_client._generated.models.widget_part import WidgetPart
 
 __all__ = [
     "CreateWidgetInput",

@@ -4,15 +4,18 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from sagemaker_client._core.model import ServiceModel
-from sagemaker_client._generated.models.config import Config
-from sagemaker_client._generated.models.widget_part import WidgetPart
-from sagemaker_client._generated.models.widget_status import WidgetStatus
-from sagemaker_client._generated.models.widget_variant import WidgetVariant
+
+# Named only in annotations; the runtime resolves them on first need (_core/types.py).
+if TYPE_CHECKING:
+    from sagemaker_client._generated.models.config import Config
+    from sagemaker_client._generated.models.widget_part import WidgetPart
+    from sagemaker_client._generated.models.widget_status import WidgetStatus
+    from sagemaker_client._generated.models.widget_variant import WidgetVariant
 
 __all__ = [
     "Widget",
