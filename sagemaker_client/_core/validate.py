@@ -35,8 +35,7 @@ import re
 import types
 import typing
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -55,15 +54,13 @@ def find_problems(model: attrs.AttrsInstance) -> list[str]:
     return problems
 
 
-@dataclass(frozen=True, slots=True)
-class _Member:
+class _Member(NamedTuple):
     name: str
     required: bool
     check: Checker
 
 
-@dataclass(frozen=True, slots=True)
-class _Plan:
+class _Plan(NamedTuple):
     members: tuple[_Member, ...]
     union: bool
 
