@@ -91,11 +91,12 @@ def child_environment(config_dir: Path) -> dict[str, str]:
     return env
 
 
-def compile_bytecode(env: dict[str, str]) -> None:
-    """``compileall`` the repository and the interpreter's site-packages, once, up front."""
+def compile_bytecode(env: dict[str, str], root: Path = ROOT) -> None:
+    """``compileall`` the repository (or another checkout of it) and the interpreter's
+    site-packages, once, up front."""
     subprocess.run(
         [sys.executable, "-m", "compileall", "-q", "sagemaker_client", "benchmarks"],
-        cwd=ROOT,
+        cwd=root,
         env=env,
         check=True,
     )

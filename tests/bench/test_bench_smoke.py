@@ -114,3 +114,29 @@ def test_table_docs_and_chart_are_written(run: dict[str, Any]) -> None:
     assert "![benchmark medians](performance.png)" in page
     assert (run["docs"] / "performance.png").read_bytes().startswith(b"\x89PNG")
     assert run["results"]["server"]["concurrent"]["server_cpu_us_per_request"] > 0
+
+
+def test_cold_steps_times_every_step_without_httpx() -> None:
+    completed = subprocess.run(
+        [str(BENCH_PYTHON), "-m", "benchmarks.coldsteps", "--runs=1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    header, row = completed.stdout.strip().splitlines()
+    assert header.split()[1:] == [
+        "signer",
+        "httpx",
+        "attrs",
+        "runtime",
+        "generated",
+        "first",
+        "call",
+        "total",
+    ]
+    values = [float(value) for value in row.split()[-7:]]
+    steps, total = values[:-1], values[-1]
+    assert steps[1] == 0.0  # a default sync client does not import httpx, so that step is empty
+    assert all(value > 0 for value in steps[:1] + steps[2:])
+    assert math.isclose(sum(steps), total, abs_tol=0.1)
