@@ -252,16 +252,17 @@ def summarise(samples: Samples) -> dict[str, dict[str, float]]:
     cold = runs.get("cold", {})
     summary: dict[str, dict[str, float]] = {}
     for client in CLIENTS:
-        if client not in cold:
+        if not any(client in by_client for by_client in runs.values()):
             continue
-        base = cold["bare"]
-        base_wall = _median([r["process_seconds"] for r in base])
-        base_rss = _median([r["rss_kib"] for r in base])
-        row = {
-            "cold_start_ms": 1000
-            * (_median([r["process_seconds"] for r in cold[client]]) - base_wall),
-            "rss_mib": (_median([r["rss_kib"] for r in cold[client]]) - base_rss) / 1024,
-        }
+        row: dict[str, float] = {}
+        if client in cold:
+            base = cold["bare"]
+            base_wall = _median([r["process_seconds"] for r in base])
+            base_rss = _median([r["rss_kib"] for r in base])
+            row["cold_start_ms"] = 1000 * (
+                _median([r["process_seconds"] for r in cold[client]]) - base_wall
+            )
+            row["rss_mib"] = (_median([r["rss_kib"] for r in cold[client]]) - base_rss) / 1024
         sequential = runs.get("sequential", {}).get(client)
         if sequential:
             row["sequential_calls_per_s"] = _median(
