@@ -10,6 +10,7 @@ comes back as a ``TransportFailure`` value, so none leaks out.
 from __future__ import annotations
 
 import asyncio
+import functools
 from urllib.parse import urlsplit
 
 import aiohttp
@@ -40,7 +41,6 @@ class AiohttpPool:
         self._session: aiohttp.ClientSession | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._closed = False
-        self._timeout: tuple[Timeouts, aiohttp.ClientTimeout] | None = None
 
     @property
     def is_closed(self) -> bool:
@@ -61,7 +61,7 @@ class AiohttpPool:
                 headers=request.headers,
                 data=request.body,
                 allow_redirects=False,
-                timeout=self._client_timeout(timeouts),
+                timeout=to_client_timeout(timeouts),
             ) as response:
                 body, truncated = await _read_limited(response)
                 headers = {key.lower(): value for key, value in response.headers.items()}
@@ -92,14 +92,6 @@ class AiohttpPool:
         self._loop = asyncio.get_running_loop()
         return self._session
 
-    def _client_timeout(self, timeouts: Timeouts) -> aiohttp.ClientTimeout:
-        cached = self._timeout
-        if cached is not None and cached[0] is timeouts:
-            return cached[1]
-        converted = to_client_timeout(timeouts)
-        self._timeout = (timeouts, converted)
-        return converted
-
 
 async def _read_limited(response: aiohttp.ClientResponse) -> tuple[bytes, bool]:
     """The body, or its first ``MAX_RESPONSE_BYTES`` and True (the rest is never read)."""
@@ -119,8 +111,10 @@ async def _read_limited(response: aiohttp.ClientResponse) -> tuple[bytes, bool]:
     return b"".join(chunks), False
 
 
+@functools.lru_cache(maxsize=16)
 def to_client_timeout(timeout: Timeouts) -> aiohttp.ClientTimeout:
-    """The four phases in aiohttp's terms (aiohttp has no write timeout).
+    """The four phases in aiohttp's terms (aiohttp has no write timeout; cached: a client sends
+    with one or two ``Timeouts``).
 
     aiohttp's ``connect`` covers waiting for a pooled connection and opening a new one, so it is
     httpx's pool plus connect phases.

@@ -9,6 +9,7 @@ imported only when an httpx client is used.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncGenerator
 from contextlib import aclosing
 from typing import cast
@@ -25,25 +26,9 @@ from sagemaker_client._core.http import (
 from sagemaker_client._tls import ssl_context_for
 
 
-class _TimeoutCache:
-    """The ``httpx.Timeout`` for the last ``Timeouts`` seen (a client sends with one or two)."""
-
-    __slots__ = ("_last",)
-
-    def __init__(self) -> None:
-        self._last: tuple[Timeouts, httpx.Timeout] | None = None
-
-    def get(self, timeouts: Timeouts) -> httpx.Timeout:
-        last = self._last
-        if last is not None and last[0] is timeouts:
-            return last[1]
-        converted = to_httpx_timeout(timeouts)
-        self._last = (timeouts, converted)
-        return converted
-
-
+@functools.lru_cache(maxsize=16)
 def to_httpx_timeout(timeouts: Timeouts) -> httpx.Timeout:
-    """The same four phases as an ``httpx.Timeout``."""
+    """The same four phases as an ``httpx.Timeout`` (cached: a client sends with one or two)."""
     return httpx.Timeout(
         connect=timeouts.connect, read=timeouts.read, write=timeouts.write, pool=timeouts.pool
     )
@@ -88,7 +73,6 @@ class HttpxPool:
 
     def __init__(self, client: httpx.Client) -> None:
         self.client = client
-        self._timeouts = _TimeoutCache()
 
     @classmethod
     def create(cls, endpoint_url: str, timeouts: Timeouts) -> HttpxPool:
@@ -119,7 +103,7 @@ class HttpxPool:
                 request.url,
                 headers=request.headers,
                 content=request.body,
-                timeout=self._timeouts.get(timeouts),
+                timeout=to_httpx_timeout(timeouts),
             ) as response:
                 for chunk in response.iter_bytes():
                     if not body.take(chunk):
@@ -134,7 +118,6 @@ class AsyncHttpxPool:
 
     def __init__(self, client: httpx.AsyncClient) -> None:
         self.client = client
-        self._timeouts = _TimeoutCache()
 
     @classmethod
     def create(cls, endpoint_url: str, timeouts: Timeouts) -> AsyncHttpxPool:
@@ -168,7 +151,7 @@ class AsyncHttpxPool:
                     request.url,
                     headers=request.headers,
                     content=request.body,
-                    timeout=self._timeouts.get(timeouts),
+                    timeout=to_httpx_timeout(timeouts),
                 ) as response,
                 # httpx types it as an iterator; it is an async generator, closed at once here
                 aclosing(cast("AsyncGenerator[bytes, None]", response.aiter_bytes())) as chunks,

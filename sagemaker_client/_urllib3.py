@@ -10,6 +10,7 @@ takes less CPU than through httpx (see docs/decisions/0004-async-transport.md). 
 
 from __future__ import annotations
 
+import functools
 import http.client
 from urllib.parse import urlsplit
 
@@ -62,7 +63,6 @@ class Urllib3Pool:
             )
         self._closed = False
         self._targets: dict[str, str] = {}
-        self._timeout: tuple[Timeouts, urllib3.Timeout] | None = None
 
     @property
     def is_closed(self) -> bool:
@@ -86,7 +86,7 @@ class Urllib3Pool:
                 retries=False,
                 redirect=False,
                 assert_same_host=False,
-                timeout=self._urllib3_timeout(timeouts),
+                timeout=to_urllib3_timeout(timeouts),
                 preload_content=False,
             )
             try:
@@ -118,15 +118,16 @@ class Urllib3Pool:
         self._closed = True
         self._pool.close()
 
-    def _urllib3_timeout(self, timeouts: Timeouts) -> urllib3.Timeout:
-        cached = self._timeout
-        if cached is not None and cached[0] is timeouts:
-            return cached[1]
-        # urllib3 has no pool phase (it does not wait for a connection) and applies the read
-        # timeout to every socket operation after connecting, writes included.
-        converted = urllib3.Timeout(connect=timeouts.connect, read=timeouts.read)
-        self._timeout = (timeouts, converted)
-        return converted
+
+@functools.lru_cache(maxsize=16)
+def to_urllib3_timeout(timeouts: Timeouts) -> urllib3.Timeout:
+    """The phases urllib3 has (cached: a client sends with one or two ``Timeouts``).
+
+    urllib3 has no pool phase (it does not wait for a connection) and applies the read timeout
+    to every socket operation after connecting, writes included. It clones the object per
+    request, so one can be shared.
+    """
+    return urllib3.Timeout(connect=timeouts.connect, read=timeouts.read)
 
 
 def to_failure(exc: BaseException) -> TransportFailure:
