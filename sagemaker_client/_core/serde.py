@@ -10,9 +10,11 @@ Rules, all kept here and none in the models:
   False, [], {}, the epoch, an empty model) instead of failing the whole response;
 - primitives are strict: a number where a string belongs is an error, not a silent ``str(5)``.
 
-For every attrs class this module compiles, on first use and once, one function that builds it
-from a decoded body and one that turns it into a JSON-ready dict (see "Theory of operation"
-below); every member type the generator emits is converted inline. The one cattrs converter
+For every attrs class this module compiles, once, one function that builds it from a decoded body
+and one that turns it into a JSON-ready dict (see "Theory of operation" below); every member type
+the generator emits is converted inline. A class is built by an interpreter over the same rules
+for its first ``COMPILE_AFTER`` uses and compiled after that, so a call made once or twice pays
+no compilation ("first uses: interpreted" below). The one cattrs converter
 remains for any other type (and is what those functions are registered in), created on first
 need: importing cattrs and running its code generation cost more at start-up than the whole
 first call, and its per-member dispatch was most of the time spent on a ListModels page.
@@ -70,7 +72,7 @@ def from_wire(cls: type[T], data: Any) -> T:
     """Build an output model from a decoded response body; raises ``ShapeMismatchError``."""
     try:
         if attrs.has(cls):
-            built: T = _compiled(cls)(data)
+            built: T = _structure_function(cls)(data)
             return built
         return _converter().structure(data, cls)
     except Exception as exc:  # any failure: find every problem again, this time with its path
@@ -530,6 +532,127 @@ def _compile_structure(cls: type[Any]) -> Callable[..., Any]:
         arguments.append(f"{field.alias}={var}")
     lines.append(f"    return {source.bind(cls, 'cls')}({', '.join(arguments)})")
     return _build(source, lines, "structure", cls)
+
+
+# -- first uses: interpreted ----------------------------------------------------------------------
+#
+# Compiling costs about 70 µs per member (CPython compiles some 4-5 KB of source per millisecond):
+# a first DescribeTrainingJob spent about 5 ms compiling 19 classes, more than it spends on all
+# its other parsing, and a script that makes a few calls never earns that back. So a class is
+# structured for its first ``COMPILE_AFTER`` uses by ``_Interpreted``: one converter closure per
+# member, built by ``_member_converter`` from the same walk over the member types as
+# ``_expression`` and with the same rules, only slower per item (a call per member instead of
+# inline code). At its next use the class is compiled, so paging and every steady state run the
+# compiled function.
+# Both tiers are tested against each other on every generated model.
+
+COMPILE_AFTER = 2
+"""Uses of a class structured by the interpreter before its structure function is compiled."""
+
+_INTERPRETED: dict[type[Any], _Interpreted] = {}
+
+
+def _structure_function(cls: type[Any]) -> Callable[..., Any]:
+    """How ``cls`` is structured now: its compiled function, or its interpreter for a while."""
+    compiled = _COMPILED["structure"].get(cls)
+    if compiled is not None:
+        return compiled
+    interpreted = _INTERPRETED.get(cls)
+    if interpreted is None:
+        interpreted = _INTERPRETED.setdefault(cls, _Interpreted(cls))
+    return interpreted
+
+
+class _Interpreted:
+    """Structures ``cls`` member by member; hands over to the compiled function after a while."""
+
+    __slots__ = ("_cls", "_members", "_uses")
+
+    def __init__(self, cls: type[Any]) -> None:
+        self._cls = cls
+        self._uses = 0
+        types_of = lazy_field_types(cls)
+        # (argument name, wire name, zero value (None: the member is optional), converter)
+        self._members: list[tuple[str, str, Callable[[], Any] | None, Callable[[Any], Any]]] = []
+        for field in attrs.fields(cls):
+            if not field.init:
+                continue
+            tp = types_of[field.name]
+            required = field.default is attrs.NOTHING
+            zero = _zero_value(tp) if required else None
+            convert = _member_converter(tp if required else _optional(tp)[0])
+            self._members.append((field.alias, wire_name(field), zero, convert))
+
+    def __call__(self, data: Any, _: Any = None) -> Any:
+        self._uses += 1
+        if self._uses > COMPILE_AFTER:
+            return _compiled(self._cls)(data)
+        if data.__class__ is not dict:
+            _not_an_object(data)
+        arguments = {}
+        for name, key, zero, convert in self._members:
+            if zero is None:
+                value = data.get(key)
+                arguments[name] = None if value is None else convert(value)
+            else:
+                arguments[name] = convert(data[key] if key in data else zero())
+        return self._cls(**arguments)
+
+
+def _member_converter(tp: Any) -> Callable[[Any], Any]:
+    """A function that converts a value to ``tp`` (or raises): ``_expression`` as a closure."""
+    inner, optional = _optional(tp)
+    if optional:
+        convert_inner = _member_converter(inner)
+        return lambda value: None if value is None else convert_inner(value)
+    leaf = _LEAVES.get(tp)
+    if leaf is not None:
+        return leaf
+    enum_type = _enum_part(tp)
+    if enum_type is not None:
+        return _enum_converter(enum_type)
+    if attrs.has(tp) or is_deferred(tp):
+        return _model_converter(tp)
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is list and len(args) == 1:
+        item = _member_converter(args[0])
+        return lambda value: [
+            item(x) for x in (value if value.__class__ is list else _not_a_list(value))
+        ]
+    if origin is dict and len(args) == 2 and args[0] is str:
+        item = _member_converter(args[1])
+        return lambda value: {
+            key: item(x)
+            for key, x in (value if value.__class__ is dict else _not_a_dict(value)).items()
+        }
+    return _fallback_structure(tp)
+
+
+def _enum_converter(enum_type: Any) -> Callable[[Any], Any]:
+    known: list[dict[Any, Any]] = []  # the enum's value map, once it is imported
+
+    def convert(value: Any) -> Any:
+        if not known:
+            real = enum_type.resolve() if is_deferred(enum_type) else enum_type
+            known.append(real._value2member_map_)
+        return _enum_string(known[0], value)
+
+    return convert
+
+
+def _model_converter(tp: Any) -> Callable[[Any], Any]:
+    function: list[Callable[..., Any]] = []  # how the class is structured, once it is imported
+
+    def convert(value: Any) -> Any:
+        if not function:
+            real = tp.resolve() if is_deferred(tp) else tp
+            function.append(
+                _structure_function(real) if attrs.has(real) else _fallback_structure(real)
+            )
+        return function[0](value)
+
+    return convert
 
 
 def _not_a_list(value: Any) -> list[Any]:

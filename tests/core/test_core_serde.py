@@ -9,6 +9,9 @@ from core_models import CreateInput, Inner, Required, Status, Thing, Variant
 
 from sagemaker_client._core.serde import ShapeMismatchError, from_wire, to_wire
 
+# Every test here runs with the interpreted first tier and with compiled functions only.
+pytestmark = pytest.mark.usefixtures("serde_tier")
+
 UTC = datetime.timezone.utc
 
 

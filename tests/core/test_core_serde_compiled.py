@@ -20,6 +20,9 @@ from sagemaker_client._core.serde import ShapeMismatchError, from_wire, to_wire
 from sagemaker_client._generated import models
 from sagemaker_client.models import resolve_types
 
+# Every test here runs with the interpreted first tier and with compiled functions only.
+pytestmark = pytest.mark.usefixtures("serde_tier")
+
 UTC = datetime.timezone.utc
 
 
