@@ -302,3 +302,19 @@ def test_resolved_classes_still_round_trip_in_this_process():
     assert wire["CompressionType"] == "Gzip" and wire["RecordWrapperType"] == "SomethingNew"
     assert from_wire(Channel, wire) == channel
     assert find_problems(channel) == []
+
+
+def test_annotations_evaluate_as_eval_does_for_every_generated_model() -> None:
+    checked = 0
+    for name in index.__all__:
+        cls = getattr(index, name)
+        if not attrs.has(cls):
+            continue
+        globalns = sys.modules[cls.__module__].__dict__
+        localns = types.Names(index, globalns)
+        for field in attrs.fields(cls):
+            if isinstance(field.type, str):
+                read = types._evaluate(field.type, globalns, localns)
+                assert read == eval(field.type, globalns, localns), (cls, field.name)
+                checked += 1
+    assert checked > 6_000  # every member of every generated structure
