@@ -64,7 +64,7 @@ def wire_name(field: attrs.Attribute[Any]) -> str:
 
 def to_wire(model: attrs.AttrsInstance) -> dict[str, Any]:
     """Serialize an input model into the JSON-ready dict of a request body."""
-    data: dict[str, Any] = _compiled_unstructure(type(model))(model)
+    data: dict[str, Any] = _unstructure_function(type(model))(model)
     return data
 
 
@@ -537,33 +537,45 @@ def _compile_structure(cls: type[Any]) -> Callable[..., Any]:
 # -- first uses: interpreted ----------------------------------------------------------------------
 #
 # Compiling costs about 70 µs per member (CPython compiles some 4-5 KB of source per millisecond):
-# a first DescribeTrainingJob spent about 5 ms compiling 19 classes, more than it spends on all
-# its other parsing, and a script that makes a few calls never earns that back. So a class is
-# structured for its first ``COMPILE_AFTER`` uses by ``_Interpreted``: one converter closure per
-# member, built by ``_member_converter`` from the same walk over the member types as
-# ``_expression`` and with the same rules, only slower per item (a call per member instead of
-# inline code). At its next use the class is compiled, so paging and every steady state run the
-# compiled function.
-# Both tiers are tested against each other on every generated model.
+# a first DescribeTrainingJob spent about 5 ms compiling the 19 classes of its answer, a first
+# CreateTrainingJob about 4 ms on its input, and a script that makes a few calls never earns that
+# back. So for its first ``COMPILE_AFTER`` uses in a direction a class is handled by an
+# interpreter, ``_InterpretedStructure`` or ``_InterpretedUnstructure``: one converter closure per
+# member, built by ``_member_converter`` / ``_member_output`` from the same walk over the member
+# types as ``_expression`` / ``_output``, with the same rules, only slower per item (a call per
+# member instead of inline code). At its next use the class is compiled, so paging and every
+# steady state run the compiled functions. Both tiers are tested against each other on every
+# generated model.
 
 COMPILE_AFTER = 2
-"""Uses of a class structured by the interpreter before its structure function is compiled."""
+"""Uses of a class, per direction, handled by the interpreter before it is compiled."""
 
-_INTERPRETED: dict[type[Any], _Interpreted] = {}
+_INTERPRETED: dict[str, dict[type[Any], Callable[..., Any]]] = {"structure": {}, "unstructure": {}}
 
 
 def _structure_function(cls: type[Any]) -> Callable[..., Any]:
     """How ``cls`` is structured now: its compiled function, or its interpreter for a while."""
-    compiled = _COMPILED["structure"].get(cls)
+    return _current("structure", cls)
+
+
+def _unstructure_function(cls: type[Any]) -> Callable[..., Any]:
+    """How ``cls`` is unstructured now: its compiled function, or its interpreter for a while."""
+    return _current("unstructure", cls)
+
+
+def _current(direction: str, cls: type[Any]) -> Callable[..., Any]:
+    compiled = _COMPILED[direction].get(cls)
     if compiled is not None:
         return compiled
-    interpreted = _INTERPRETED.get(cls)
+    table = _INTERPRETED[direction]
+    interpreted = table.get(cls)
     if interpreted is None:
-        interpreted = _INTERPRETED.setdefault(cls, _Interpreted(cls))
+        kind = _InterpretedStructure if direction == "structure" else _InterpretedUnstructure
+        interpreted = table.setdefault(cls, kind(cls))
     return interpreted
 
 
-class _Interpreted:
+class _InterpretedStructure:
     """Structures ``cls`` member by member; hands over to the compiled function after a while."""
 
     __slots__ = ("_cls", "_members", "_uses")
@@ -599,6 +611,53 @@ class _Interpreted:
         return self._cls(**arguments)
 
 
+_REQUIRED = object()  # an unstructure member without a default: always written
+
+
+class _InterpretedUnstructure:
+    """Unstructures ``cls`` member by member; hands over to the compiled function after a while.
+
+    A member is left out when it holds its default, as in ``_compile_unstructure``.
+    """
+
+    __slots__ = ("_cls", "_members", "_uses")
+
+    def __init__(self, cls: type[Any]) -> None:
+        self._cls = cls
+        self._uses = 0
+        types_of = lazy_field_types(cls)
+        # (attribute, wire name, default (_REQUIRED: none), default factory or None, converter)
+        self._members: list[
+            tuple[str, str, Any, Callable[[], Any] | None, Callable[[Any], Any]]
+        ] = []
+        for field in attrs.fields(cls):
+            default = field.default
+            factory = None
+            if default is attrs.NOTHING:
+                default = _REQUIRED
+            elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                factory = default.factory
+            convert = _member_output(types_of[field.name])
+            self._members.append((field.name, wire_name(field), default, factory, convert))
+
+    def __call__(self, model: Any) -> dict[str, Any]:
+        self._uses += 1
+        if self._uses > COMPILE_AFTER:
+            out: dict[str, Any] = _compiled_unstructure(self._cls)(model)
+            return out
+        out = {}
+        for name, key, default, factory, convert in self._members:
+            value = getattr(model, name)
+            if default is _REQUIRED:
+                out[key] = convert(value)
+            elif default is None:
+                if value is not None:
+                    out[key] = convert(value)
+            elif value != (factory() if factory is not None else default):
+                out[key] = convert(value)
+        return out
+
+
 def _member_converter(tp: Any) -> Callable[[Any], Any]:
     """A function that converts a value to ``tp`` (or raises): ``_expression`` as a closure."""
     inner, optional = _optional(tp)
@@ -612,7 +671,7 @@ def _member_converter(tp: Any) -> Callable[[Any], Any]:
     if enum_type is not None:
         return _enum_converter(enum_type)
     if attrs.has(tp) or is_deferred(tp):
-        return _model_converter(tp)
+        return _model_converter("structure", tp)
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin is list and len(args) == 1:
@@ -629,6 +688,37 @@ def _member_converter(tp: Any) -> Callable[[Any], Any]:
     return _fallback_structure(tp)
 
 
+def _member_output(tp: Any) -> Callable[[Any], Any]:
+    """A function that turns a value of ``tp`` into JSON-ready data: ``_output`` as a closure."""
+    inner, optional = _optional(tp)
+    if optional:
+        convert_inner = _member_output(inner)
+        return lambda value: None if value is None else convert_inner(value)
+    if tp in (str, int, float, bool):
+        return _same
+    if tp is datetime.datetime:
+        return _datetime_to_wire
+    if _enum_part(tp) is not None:
+        return lambda value: value if value.__class__ is str else _enum_to_wire(value)
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return _enum_to_wire
+    if attrs.has(tp) or is_deferred(tp):
+        return _model_converter("unstructure", tp)
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is list and len(args) == 1:
+        item = _member_output(args[0])
+        return lambda value: [item(x) for x in value]
+    if origin is dict and len(args) == 2 and args[0] is str:
+        item = _member_output(args[1])
+        return lambda value: {key: item(x) for key, x in value.items()}
+    return _fallback_unstructure(tp)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
 def _enum_converter(enum_type: Any) -> Callable[[Any], Any]:
     known: list[dict[Any, Any]] = []  # the enum's value map, once it is imported
 
@@ -641,15 +731,18 @@ def _enum_converter(enum_type: Any) -> Callable[[Any], Any]:
     return convert
 
 
-def _model_converter(tp: Any) -> Callable[[Any], Any]:
-    function: list[Callable[..., Any]] = []  # how the class is structured, once it is imported
+def _model_converter(direction: str, tp: Any) -> Callable[[Any], Any]:
+    function: list[Callable[..., Any]] = []  # how the class is handled, once it is imported
 
     def convert(value: Any) -> Any:
         if not function:
             real = tp.resolve() if is_deferred(tp) else tp
-            function.append(
-                _structure_function(real) if attrs.has(real) else _fallback_structure(real)
-            )
+            if attrs.has(real):
+                function.append(_current(direction, real))
+            elif direction == "structure":
+                function.append(_fallback_structure(real))
+            else:
+                function.append(_fallback_unstructure(real))
         return function[0](value)
 
     return convert

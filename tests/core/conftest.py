@@ -18,6 +18,6 @@ def serde_tier(request: pytest.FixtureRequest) -> Iterator[str]:
     saved = (serde.COMPILE_AFTER, serde._COMPILED, serde._INTERPRETED)
     serde.COMPILE_AFTER = 10**9 if request.param == "interpreted" else 0
     serde._COMPILED = {"structure": {}, "unstructure": {}}
-    serde._INTERPRETED = {}
+    serde._INTERPRETED = {"structure": {}, "unstructure": {}}
     yield request.param
     serde.COMPILE_AFTER, serde._COMPILED, serde._INTERPRETED = saved

@@ -8,18 +8,29 @@ import pytest
 
 from benchmarks.bodies import describe_training_job, list_models_page
 from sagemaker_client._core import serde
-from sagemaker_client._core.serde import ShapeMismatchError, from_wire
+from sagemaker_client._core.serde import ShapeMismatchError, from_wire, to_wire
 from sagemaker_client._generated.models.describe_training_job_response import (
     DescribeTrainingJobResponse,
 )
 from sagemaker_client._generated.models.list_models_output import ListModelsOutput
 from sagemaker_client._generated.models.model_summary import ModelSummary
+from sagemaker_client.models import (
+    AlgorithmSpecification,
+    Channel,
+    CreateTrainingJobRequest,
+    DataSource,
+    OutputDataConfig,
+    ResourceConfig,
+    S3DataSource,
+    StoppingCondition,
+    Tag,
+)
 
 
 @pytest.fixture
 def fresh(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(serde, "_COMPILED", {"structure": {}, "unstructure": {}})
-    monkeypatch.setattr(serde, "_INTERPRETED", {})
+    monkeypatch.setattr(serde, "_INTERPRETED", {"structure": {}, "unstructure": {}})
 
 
 def body(data: object) -> object:
@@ -45,7 +56,7 @@ def test_both_tiers_build_equal_models(fresh, monkeypatch):
     monkeypatch.setattr(serde, "COMPILE_AFTER", 10**9)
     interpreted = from_wire(DescribeTrainingJobResponse, data), from_wire(ListModelsOutput, page)
     assert not serde._COMPILED["structure"]
-    monkeypatch.setattr(serde, "_INTERPRETED", {})
+    monkeypatch.setattr(serde, "_INTERPRETED", {"structure": {}, "unstructure": {}})
     monkeypatch.setattr(serde, "COMPILE_AFTER", 0)
     compiled = from_wire(DescribeTrainingJobResponse, data), from_wire(ListModelsOutput, page)
     assert ModelSummary in serde._COMPILED["structure"]
@@ -65,3 +76,36 @@ def test_problems_are_reported_alike_in_either_tier(fresh, monkeypatch, after):
         "$.resource_config.instance_count: expected an integer, got str",
         "$.secondary_status_transitions[1].start_time: expected a timestamp, got list",
     ]
+
+
+def test_inputs_are_interpreted_then_compiled_with_the_same_body(fresh):
+    request = CreateTrainingJobRequest(
+        training_job_name="job",
+        role_arn="arn:aws:iam::123456789012:role/R",
+        algorithm_specification=AlgorithmSpecification(
+            training_image="img", training_input_mode="File"
+        ),
+        input_data_config=[
+            Channel(
+                channel_name="train",
+                data_source=DataSource(
+                    s3_data_source=S3DataSource(s3_data_type="S3Prefix", s3_uri="s3://b/p")
+                ),
+            )
+        ],
+        output_data_config=OutputDataConfig(s3_output_path="s3://b/o"),
+        resource_config=ResourceConfig(instance_type="ml.m5.xlarge", instance_count=1),
+        stopping_condition=StoppingCondition(max_runtime_in_seconds=3600),
+        tags=[Tag(key="k", value="v")],
+        hyper_parameters={"a": "1"},
+    )
+    bodies = []
+    for _ in range(serde.COMPILE_AFTER):
+        bodies.append(to_wire(request))
+        assert CreateTrainingJobRequest not in serde._COMPILED["unstructure"]
+    bodies.append(to_wire(request))
+    assert CreateTrainingJobRequest in serde._COMPILED["unstructure"]
+    assert all(body == bodies[0] for body in bodies)
+    assert bodies[0]["ResourceConfig"] == {"InstanceType": "ml.m5.xlarge", "InstanceCount": 1}
+    assert bodies[0]["InputDataConfig"][0]["DataSource"]["S3DataSource"]["S3Uri"] == "s3://b/p"
+    assert "VpcConfig" not in bodies[0]
