@@ -12,9 +12,10 @@ Rules, all kept here and none in the models:
 
 For every attrs class this module compiles, once, one function that builds it from a decoded body
 and one that turns it into a JSON-ready dict (see "Theory of operation" below); every member type
-the generator emits is converted inline. A class is built by an interpreter over the same rules
-for its first ``COMPILE_AFTER`` uses and compiled after that, so a call made once or twice pays
-no compilation ("first uses: interpreted" below). The one cattrs converter
+the generator emits is converted inline. For its first ``COMPILE_AFTER`` uses in either
+direction a class is handled by an interpreter over the same rules and compiled after that, so a
+call made once or twice pays no compilation ("first uses: interpreted" below). The one cattrs
+converter
 remains for any other type (and is what those functions are registered in), created on first
 need: importing cattrs and running its code generation cost more at start-up than the whole
 first call, and its per-member dispatch was most of the time spent on a ListModels page.
