@@ -139,4 +139,4 @@ def test_cold_steps_times_every_step_without_httpx() -> None:
     steps, total = values[:-1], values[-1]
     assert steps[1] == 0.0  # a default sync client does not import httpx, so that step is empty
     assert all(value > 0 for value in steps[:1] + steps[2:])
-    assert math.isclose(sum(steps), total, abs_tol=0.1)
+    assert math.isclose(sum(steps), total, abs_tol=0.35)  # each figure is rounded to 0.1
