@@ -190,19 +190,6 @@ def _union_args(tp: Any) -> tuple[Any, ...]:
     return ()
 
 
-def _enum_of(tp: Any) -> type[enum.Enum] | None:
-    members = [arg for arg in _union_args(tp) if arg is not _NONE_TYPE]
-    if len(members) == 2 and str in members:
-        other = members[0] if members[1] is str else members[1]
-        if isinstance(other, type) and issubclass(other, enum.Enum):
-            return other
-    return None
-
-
-def _is_enum_or_str(tp: Any) -> bool:
-    return _enum_of(tp) is not None
-
-
 def _enum_part(tp: Any) -> Any:
     """The enum of an enum-or-str type, or its placeholder (``_core/types.py``) when the enum is
     not imported yet; None for any other type. Only enums are annotated ``X | str``."""
@@ -214,6 +201,16 @@ def _enum_part(tp: Any) -> Any:
     return None
 
 
+def _enum_of(tp: Any) -> type[enum.Enum] | None:
+    """The enum of an enum-or-str type whose enum is imported (what cattrs hands over)."""
+    part = _enum_part(tp)
+    return None if part is None or is_deferred(part) else part
+
+
+def _is_enum_or_str(tp: Any) -> bool:
+    return _enum_of(tp) is not None
+
+
 def _enum_or_str_hook(tp: Any) -> Callable[[Any, Any], Any]:
     enum_type = _enum_of(tp)
     assert enum_type is not None
@@ -223,9 +220,7 @@ def _enum_or_str_hook(tp: Any) -> Callable[[Any, Any], Any]:
     def structure(value: Any, _: Any) -> Any:
         if value is None and optional:
             return None
-        if not isinstance(value, str):
-            raise TypeError(f"expected a string, got {type(value).__name__}")
-        return known.get(value, value)
+        return _enum_string(known, value)
 
     return structure
 
