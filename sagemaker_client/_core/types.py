@@ -234,20 +234,17 @@ def lazy_field_types(cls: type[Any]) -> dict[str, Any]:
     A field whose type is resolved already (a class without string annotations, or one passed
     through :func:`resolve_types`) keeps it.
     """
-    globalns = _module_globals(cls)
-    localns = Names(index_of(cls), globalns, lazy=True)
-    return {
-        field.name: _evaluate(field.type, globalns, localns)
-        if isinstance(field.type, str)
-        else field.type
-        for field in attrs.fields(cls)
-    }
+    return _field_types(cls, lazy=True)
 
 
 def field_types(cls: type[Any]) -> dict[str, Any]:
     """The type of each attrs field of ``cls`` by name, every class real (imported now)."""
+    return _field_types(cls, lazy=False)
+
+
+def _field_types(cls: type[Any], *, lazy: bool) -> dict[str, Any]:
     globalns = _module_globals(cls)
-    localns = Names(index_of(cls), globalns)
+    localns = Names(index_of(cls), globalns, lazy=lazy)
     return {
         field.name: _evaluate(field.type, globalns, localns)
         if isinstance(field.type, str)
